@@ -1,0 +1,3 @@
+from bluebook_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,60 @@
+"""The `bluebook` command: with no verb it opens the app; verbs serve scripts with stable JSON.
+
+Each verb module has `register(subparsers)`, which adds its parsers with `handler=` set to a function
+`(args, context) -> exit code`. Heavy imports (Textual, Whoosh, Rich) happen inside handlers, so every verb
+pays only for what it uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from bluebook_tui.cli.context import CommandContext
+from bluebook_tui.library.errors import LibraryError
+
+VERB_MODULES = ("library_cmds", "search_cmds", "compare_cmds")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors said in one line (exit 2), as every other error here is."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="bluebook", description=__doc__.splitlines()[0])
+    parser.add_argument("--content-dir", help="library directory (default: $BLUEBOOK_CONTENT_DIR or bundled)")
+    parser.add_argument("--edition", help="open the app on this edition")
+    parser.add_argument("--section", help="open the app on this section id, e.g. 2022/4.A")
+    subparsers = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
+    for name in VERB_MODULES:
+        try:
+            module = importlib.import_module(f"bluebook_tui.cli.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"bluebook_tui.cli.{name}":
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    context = CommandContext(args.content_dir)
+    try:
+        if args.verb is None:
+            from bluebook_tui.cli.app_cmd import run_app
+
+            return run_app(args, context)
+        return int(args.handler(args, context))
+    except LibraryError as error:
+        print(f"bluebook: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,17 @@
+"""What every verb shares: the chosen library, loaded once and only when a verb asks for it."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from bluebook_tui.library import Library, content_dir, load_library
+
+
+class CommandContext:
+    def __init__(self, content_dir_option: str | None) -> None:
+        self.content_dir: Path = content_dir(content_dir_option)
+
+    @cached_property
+    def library(self) -> Library:
+        return load_library(self.content_dir)

@@ -1,0 +1,258 @@
+"""The document model: each edition's Markdown loaded into an immutable tree of sections."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from bluebook_tui.library.errors import LibraryError, UnknownEditionError, UnknownSectionError
+from bluebook_tui.library.labels import split_label
+from bluebook_tui.library.markdown import parser, to_plain_text
+
+SectionKind = Literal["section", "column"]
+
+
+@dataclass(frozen=True, eq=False)
+class Section:
+    """A heading of an edition with its own body; its children are the headings nested under it."""
+
+    id: str
+    edition: str
+    number: str | None
+    title: str
+    heading: str
+    level: int
+    kind: SectionKind
+    markdown: str
+    children: tuple[Section, ...] = ()
+    parent: Section | None = field(default=None, repr=False)
+
+    @cached_property
+    def text(self) -> str:
+        """This section's own body as plain text."""
+        return to_plain_text(self.markdown)
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The headings from the top of the edition down to this one."""
+        ancestors: list[str] = []
+        node: Section | None = self
+        while node is not None:
+            ancestors.append(node.heading)
+            node = node.parent
+        return tuple(reversed(ancestors))
+
+    def walk(self) -> Iterator[Section]:
+        """This section and every section below it, in reading order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, eq=False)
+class Edition:
+    """One edition of the Bluebook chapter: its metadata, its top-level sections and its Markdown."""
+
+    id: str
+    book: str
+    chapter: str
+    chapter_title: str
+    heading: str
+    intro: str
+    sections: tuple[Section, ...]
+    markdown: str
+    path: Path
+
+    @property
+    def title(self) -> str:
+        """The edition's section title without its number (`Global Security`)."""
+        return re.sub(r"^\d+\.?\s*", "", self.heading)
+
+    def walk(self) -> Iterator[Section]:
+        """Every section of the edition, in reading order."""
+        for section in self.sections:
+            yield from section.walk()
+
+    @cached_property
+    def _by_id(self) -> dict[str, Section]:
+        return {section.id: section for section in self.walk()}
+
+    def section(self, section_id: str) -> Section:
+        """The section with this id; UnknownSectionError names the edition's ids when there is none."""
+        try:
+            return self._by_id[section_id]
+        except KeyError:
+            known = ", ".join(section.id for section in self.sections)
+            raise UnknownSectionError(
+                f"no section {section_id!r} in edition {self.id} (top-level sections: {known})"
+            ) from None
+
+
+@dataclass(frozen=True, eq=False)
+class Library:
+    """Every edition in a content directory, keyed by edition id, oldest first."""
+
+    content_dir: Path
+    editions: dict[str, Edition]
+
+    @property
+    def newest(self) -> Edition:
+        return self.editions[max(self.editions)]
+
+    def edition(self, edition_id: str) -> Edition:
+        try:
+            return self.editions[edition_id]
+        except KeyError:
+            raise UnknownEditionError(
+                f"no edition {edition_id!r} in {self.content_dir} (editions: {', '.join(self.editions)})"
+            ) from None
+
+    def section(self, section_id: str) -> Section:
+        """The section with an id such as `2022/4.A.C`."""
+        edition_id, _, _ = section_id.partition("/")
+        if edition_id not in self.editions:
+            raise UnknownSectionError(
+                f"no section {section_id!r}: ids start with an edition ({', '.join(self.editions)}), "
+                "e.g. 2022/4.A"
+            )
+        return self.editions[edition_id].section(section_id)
+
+    def walk(self) -> Iterator[Section]:
+        for edition in self.editions.values():
+            yield from edition.walk()
+
+
+def load_library(content_dir: Path) -> Library:
+    """Load every `*.md` edition in a content directory."""
+    if not content_dir.is_dir():
+        raise LibraryError(f"content directory {content_dir} does not exist")
+    files = sorted(content_dir.glob("*.md"))
+    if not files:
+        raise LibraryError(f"no editions (*.md) in {content_dir}")
+    editions = [load_edition(path) for path in files]
+    return Library(content_dir, {edition.id: edition for edition in sorted(editions, key=lambda e: e.id)})
+
+
+def load_edition(path: Path) -> Edition:
+    """Parse one edition's Markdown into its section tree."""
+    try:
+        markdown = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LibraryError(f"cannot read edition {path}: {error}") from None
+    return parse_edition(markdown, path)
+
+
+@dataclass
+class _Draft:
+    """A section while its children are still being gathered."""
+
+    heading: str
+    level: int
+    kind: SectionKind
+    body: str = ""
+    children: list[_Draft] = field(default_factory=list)
+
+
+def parse_edition(markdown: str, path: Path) -> Edition:
+    """Build an edition from its Markdown (front matter, one `#` heading, sections at `##` and below)."""
+    tokens = parser().parse(markdown)
+    lines = markdown.splitlines(keepends=True)
+    meta: dict[str, str] = {}
+    # Each heading with the line its body starts on and the line the heading itself starts on.
+    headings: list[tuple[_Draft, int, int]] = []
+    for index, token in enumerate(tokens):
+        if token.type == "front_matter":
+            meta = _front_matter(token.content, path)
+        elif token.type == "heading_open" and token.map and token.level == 0:
+            kind: SectionKind = "column" if "column" in str(token.attrs.get("class", "")) else "section"
+            heading = to_plain_text(tokens[index + 1].content)
+            starts = token.map[0] - 1 if token.attrs and token.map[0] > 0 else token.map[0]
+            headings.append((_Draft(heading, int(token.tag[1:]) - 1, kind), token.map[1], starts))
+    if not headings or headings[0][0].level != 0 or "edition" not in meta:
+        raise LibraryError(f"{path}: not a Bluebook edition (front matter, then a `#` heading)")
+    for (draft, body_start, _), (_, _, next_start) in zip(headings, [*headings[1:], (None, 0, len(lines))]):
+        draft.body = _body(lines, body_start, next_start)
+    root = headings[0][0]
+    stack = [root]
+    for draft, _, starts in headings[1:]:
+        while stack[-1].level >= draft.level:
+            stack.pop()
+        if draft.level != stack[-1].level + 1:
+            raise LibraryError(f"{path}:{starts + 1}: heading {draft.heading!r} skips a level")
+        stack[-1].children.append(draft)
+        stack.append(draft)
+    edition_id = meta["edition"]
+    taken: list[str] = []
+    return Edition(
+        id=edition_id,
+        book=meta.get("book", ""),
+        chapter=meta.get("chapter", ""),
+        chapter_title=meta.get("chapter_title", ""),
+        heading=root.heading,
+        intro=root.body,
+        sections=tuple(_build(child, edition_id, None, taken) for child in root.children),
+        markdown=markdown,
+        path=path,
+    )
+
+
+def _body(lines: list[str], start: int, end: int) -> str:
+    body = "".join(lines[start:end]).strip("\n")
+    return body + "\n" if body else ""
+
+
+def _front_matter(content: str, path: Path) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for line in content.splitlines():
+        key, sep, value = line.partition(":")
+        if not sep:
+            continue
+        try:
+            meta[key.strip()] = str(json.loads(value.strip()))
+        except json.JSONDecodeError:
+            raise LibraryError(f"{path}: front matter line {line!r} is not `key: \"value\"`") from None
+    return meta
+
+
+def _build(draft: _Draft, edition_id: str, parent: Section | None, taken: list[str]) -> Section:
+    label = split_label(draft.heading) if draft.kind == "section" else None
+    number = label.number if label else None
+    title = label.title if label else draft.heading
+    local = _local_id(draft, number, title, parent, taken)
+    section_id = f"{edition_id}/{local}" if parent is None else f"{parent.id}.{local}"
+    section = Section(
+        id=section_id,
+        edition=edition_id,
+        number=number,
+        title=title,
+        heading=draft.heading,
+        level=draft.level,
+        kind=draft.kind,
+        markdown=draft.body,
+        parent=parent,
+    )
+    siblings: list[str] = []
+    children = tuple(_build(child, edition_id, section, siblings) for child in draft.children)
+    # Frozen for everyone else; children can only be attached once they exist.
+    object.__setattr__(section, "children", children)
+    return section
+
+
+def _local_id(draft: _Draft, number: str | None, title: str, parent: Section | None, taken: list[str]) -> str:
+    if draft.kind == "column":
+        local = f"col{sum(1 for t in taken if t.startswith('col')) + 1}"
+    elif number is not None:
+        local = number
+    else:
+        words = re.findall(r"[a-z0-9]+", title.lower())[:3]
+        local = "-".join(words) or "untitled"
+    candidate, suffix = local, 2
+    while candidate in taken:
+        candidate, suffix = f"{local}~{suffix}", suffix + 1
+    taken.append(candidate)
+    return candidate
