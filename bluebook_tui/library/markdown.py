@@ -17,7 +17,7 @@ CAPTION_ATTR = "{.caption}"
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*", re.MULTILINE)
 _ATTR_LINE = re.compile(r"^\{[^}\n]*\}[ \t]*\n", re.MULTILINE)
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~\"'])")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|\*)")
 
 
