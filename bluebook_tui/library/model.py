@@ -117,8 +117,7 @@ class Library:
         edition_id, _, _ = section_id.partition("/")
         if edition_id not in self.editions:
             raise UnknownSectionError(
-                f"no section {section_id!r}: ids start with an edition ({', '.join(self.editions)}), "
-                "e.g. 2022/4.A"
+                f"no section {section_id!r}: ids start with an edition ({', '.join(self.editions)}), e.g. 2022/4.A"
             )
         return self.editions[edition_id].section(section_id)
 
@@ -175,8 +174,9 @@ def parse_edition(markdown: str, path: Path) -> Edition:
             headings.append((_Draft(heading, int(token.tag[1:]) - 1, kind), token.map[1], starts))
     if not headings or headings[0][0].level != 0 or "edition" not in meta:
         raise LibraryError(f"{path}: not a Bluebook edition (front matter, then a `#` heading)")
-    for (draft, body_start, _), (_, _, next_start) in zip(headings, [*headings[1:], (None, 0, len(lines))]):
-        draft.body = _body(lines, body_start, next_start)
+    body_ends = [starts for _, _, starts in headings[1:]] + [len(lines)]
+    for (draft, body_start, _), body_end in zip(headings, body_ends, strict=True):
+        draft.body = _body(lines, body_start, body_end)
     root = headings[0][0]
     stack = [root]
     for draft, _, starts in headings[1:]:
@@ -215,7 +215,7 @@ def _front_matter(content: str, path: Path) -> dict[str, str]:
         try:
             meta[key.strip()] = str(json.loads(value.strip()))
         except json.JSONDecodeError:
-            raise LibraryError(f"{path}: front matter line {line!r} is not `key: \"value\"`") from None
+            raise LibraryError(f'{path}: front matter line {line!r} is not `key: "value"`') from None
     return meta
 
 

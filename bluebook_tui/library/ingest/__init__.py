@@ -57,7 +57,9 @@ def ingest_text(text: str, edition: str, *, title: str | None = None, source: st
     return to_markdown(document)
 
 
-def ingest_file(source: Path, edition: str, content_dir: Path, *, title: str | None = None, force: bool = False) -> Path:
+def ingest_file(
+    source: Path, edition: str, content_dir: Path, *, title: str | None = None, force: bool = False
+) -> Path:
     """Ingest `source` into `<content_dir>/<edition>.md`, keeping a copy of the source beside it.
 
     Nothing is written unless the whole edition was made; an existing, different edition needs `force`.
@@ -83,10 +85,17 @@ def _write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _split_preamble(lines: list[str]) -> tuple[str, str, str, str, list[str]]:

@@ -47,9 +47,9 @@ def assign_levels(labels: Sequence[Label]) -> list[int | None]:
     stack: _Stack = ()
     for index, label in enumerate(labels):
         options = _placements(label, stack)
-        if len(options) > 1:
-            ahead = _next_fitting(labels, index + 1, options)
-            options = [option for option in options if _placements(ahead, option)] or options if ahead else options
+        ahead = _next_fitting(labels, index + 1, options) if len(options) > 1 else None
+        if ahead is not None:
+            options = [option for option in options if _placements(ahead, option)] or options
         if not options:
             levels.append(None)
             continue
