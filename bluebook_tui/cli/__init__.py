@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(subparsers)
+    for verb in subparsers.choices.values():
+        # Also accepted after the verb (`bluebook toc --content-dir DIR`); SUPPRESS keeps the global value otherwise.
+        verb.add_argument("--content-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 

@@ -40,3 +40,18 @@ def to_plain_text(markdown: str) -> str:
     text = _EMPHASIS.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
     return text.strip()
+
+
+def for_display(markdown: str) -> str:
+    """A section body for renderers that know plain CommonMark only (Rich, Textual's `Markdown`).
+
+    Block attribute lines are dropped, footnote references become a visible `[n]`, and the notes are listed after
+    a rule at the end.
+    """
+    text = _ATTR_LINE.sub("", markdown)
+    text = _FOOTNOTE_DEF.sub(lambda m: f"**\\[{footnote_marker(m.group(1))}\\]** ", text)
+    text = _FOOTNOTE_REF.sub(lambda m: f"\\[{footnote_marker(m.group(1))}\\]", text)
+    first_note = re.search(r"^\*\*\\\[", text, re.MULTILINE)
+    if first_note:
+        text = text[: first_note.start()] + "---\n\n" + text[first_note.start() :]
+    return text

@@ -1,0 +1,162 @@
+"""Library verbs: `editions`, `toc`, `show`, `export`, `ingest`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from bluebook_tui.cli.context import CommandContext
+from bluebook_tui.cli.output import console, print_json
+from bluebook_tui.library import Edition, Section
+from bluebook_tui.library.markdown import for_display
+
+
+def register(subparsers: Any) -> None:
+    editions = subparsers.add_parser("editions", help="list the editions in the library")
+    editions.add_argument("--json", action="store_true", help="print JSON")
+    editions.set_defaults(handler=list_editions)
+
+    toc = subparsers.add_parser("toc", help="the section tree of one edition or all")
+    toc.add_argument("--edition", help="only this edition (default: every edition)")
+    toc.add_argument("--json", action="store_true", help="print JSON: nodes {id, number, title, heading, kind, children}")
+    toc.set_defaults(handler=show_toc)
+
+    show = subparsers.add_parser("show", help="one section's own text")
+    show.add_argument("section_id", metavar="SECTION_ID", help="e.g. 2022/4.A.C (see `bluebook toc`)")
+    show.add_argument("--json", action="store_true", help="print JSON: {id, edition, heading, path, markdown, text}")
+    show.set_defaults(handler=show_section)
+
+    export = subparsers.add_parser("export", help="a whole edition as Markdown on stdout")
+    export.add_argument("--edition", required=True, help="the edition to export")
+    export.set_defaults(handler=export_edition)
+
+    ingest = subparsers.add_parser("ingest", help="turn a plain-text edition into the library's Markdown")
+    ingest.add_argument("source", metavar="SOURCE.txt", type=Path, help="the edition as plain UTF-8 text")
+    ingest.add_argument("--edition", required=True, help="the edition id to file it under, e.g. 2023")
+    ingest.add_argument("--title", help="the book's title (default: the source's first line)")
+    ingest.add_argument("--force", action="store_true", help="replace an existing, different edition")
+    ingest.set_defaults(handler=ingest_edition)
+
+
+def list_editions(args: argparse.Namespace, context: CommandContext) -> int:
+    editions = list(context.library.editions.values())
+    if args.json:
+        print_json([_edition_json(edition) for edition in editions])
+        return 0
+    from rich.table import Table
+
+    table = Table("edition", "book", "chapter", "section", "sections", box=None, header_style="bold")
+    for edition in editions:
+        chapter = f"{edition.chapter} · {edition.chapter_title}".strip(" ·")
+        table.add_row(edition.id, edition.book, chapter, edition.heading, str(sum(1 for _ in edition.walk())))
+    console().print(table)
+    return 0
+
+
+def show_toc(args: argparse.Namespace, context: CommandContext) -> int:
+    library = context.library
+    editions = [library.edition(args.edition)] if args.edition else list(library.editions.values())
+    if args.json:
+        if args.edition:
+            print_json([_node_json(section) for section in editions[0].sections])
+        else:
+            print_json([_edition_node_json(edition) for edition in editions])
+        return 0
+    from rich.tree import Tree
+
+    out = console()
+    for edition in editions:
+        tree = Tree(f"[bold]{edition.id}[/] {edition.book} · {edition.heading}")
+        for section in edition.sections:
+            _add_branch(tree, section)
+        out.print(tree)
+    return 0
+
+
+def show_section(args: argparse.Namespace, context: CommandContext) -> int:
+    section = context.library.section(args.section_id)
+    if args.json:
+        print_json(
+            {
+                "id": section.id,
+                "edition": section.edition,
+                "heading": section.heading,
+                "path": list(section.path),
+                "markdown": section.markdown,
+                "text": section.text,
+            }
+        )
+        return 0
+    from rich.markdown import Markdown
+    from rich.rule import Rule
+
+    out = console()
+    out.print(f"[dim]{section.edition} › {' › '.join(section.path[:-1])}[/]" if section.parent else section.edition)
+    out.print(Rule(f"[bold]{section.heading}[/]", align="left"))
+    out.print(Markdown(for_display(section.markdown)) if section.markdown else "[dim](no text of its own)[/]")
+    if section.children:
+        out.print(f"[dim]Subsections: {', '.join(child.id for child in section.children)}[/]")
+    return 0
+
+
+def export_edition(args: argparse.Namespace, context: CommandContext) -> int:
+    sys.stdout.write(context.library.edition(args.edition).markdown)
+    return 0
+
+
+def ingest_edition(args: argparse.Namespace, context: CommandContext) -> int:
+    from bluebook_tui.library import load_edition
+    from bluebook_tui.library.ingest import ingest_file
+
+    path = ingest_file(args.source, args.edition, context.content_dir, title=args.title, force=args.force)
+    edition = load_edition(path)
+    sections = list(edition.walk())
+    columns = sum(1 for section in sections if section.kind == "column")
+    print(f"Ingested edition {edition.id}: {len(sections) - columns} sections, {columns} columns → {path}")
+    return 0
+
+
+def _edition_json(edition: Edition) -> dict[str, Any]:
+    return {
+        "id": edition.id,
+        "book": edition.book,
+        "chapter": edition.chapter,
+        "chapter_title": edition.chapter_title,
+        "heading": edition.heading,
+        "sections": sum(1 for _ in edition.walk()),
+    }
+
+
+def _node_json(section: Section) -> dict[str, Any]:
+    return {
+        "id": section.id,
+        "number": section.number,
+        "title": section.title,
+        "heading": section.heading,
+        "kind": section.kind,
+        "children": [_node_json(child) for child in section.children],
+    }
+
+
+def _edition_node_json(edition: Edition) -> dict[str, Any]:
+    return {
+        "id": edition.id,
+        "number": None,
+        "title": edition.title,
+        "heading": edition.heading,
+        "kind": "edition",
+        "children": [_node_json(section) for section in edition.sections],
+    }
+
+
+def _add_branch(tree: Any, section: Section) -> None:
+    from rich.markup import escape
+
+    label = escape(section.heading)
+    if section.kind == "column":
+        label = f"[italic]▣ Column: {label}[/]"
+    branch = tree.add(f"{label} [dim]{section.id}[/]")
+    for child in section.children:
+        _add_branch(branch, child)

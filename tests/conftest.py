@@ -1,0 +1,28 @@
+"""Shared fixtures: the bundled library and the plain-text sources it was made from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bluebook_tui.library import Library, load_library
+from bluebook_tui.library.paths import BUNDLED_CONTENT
+
+EDITIONS = ("2016", "2022")
+
+
+@pytest.fixture(scope="session")
+def bundled_content() -> Path:
+    return BUNDLED_CONTENT
+
+
+@pytest.fixture(scope="session")
+def library(bundled_content: Path) -> Library:
+    return load_library(bundled_content)
+
+
+@pytest.fixture(scope="session")
+def sources(bundled_content: Path) -> dict[str, str]:
+    """Each edition's plain-text source, as published (a copy of the seed it was ingested from)."""
+    return {edition: (bundled_content / f"{edition}.txt").read_text(encoding="utf-8") for edition in EDITIONS}

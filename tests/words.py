@@ -1,0 +1,25 @@
+"""Counting words the way a reader would check "nothing lost": letters and digit runs, markup aside."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from bluebook_tui.library import Edition
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+# Doubled captions glue the end of one copy to the start of the next (`gradersInstructor`, `COPUOSThe`).
+_CASE_SEAM = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_ATTRIBUTES = re.compile(r"^\{[^}]*\}$", re.MULTILINE)
+_FOOTNOTE_LABEL = re.compile(r"\[\^[^\]]*?-(\w+)\]")
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(word for token in _WORD.findall(text) for word in _CASE_SEAM.split(token))
+
+
+def edition_words(edition: Edition) -> Counter[str]:
+    """The words a reader finds in an edition's Markdown: its front matter's titles and its body, without markup."""
+    body = edition.markdown.split("\n---\n", 1)[1]
+    body = _FOOTNOTE_LABEL.sub(r"\1", _ATTRIBUTES.sub("", body))
+    return words(" ".join([edition.book, edition.chapter, edition.chapter_title, body]))
