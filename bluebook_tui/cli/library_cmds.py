@@ -20,7 +20,9 @@ def register(subparsers: Any) -> None:
 
     toc = subparsers.add_parser("toc", help="the section tree of one edition or all")
     toc.add_argument("--edition", help="only this edition (default: every edition)")
-    toc.add_argument("--json", action="store_true", help="print JSON: nodes {id, number, title, heading, kind, children}")
+    toc.add_argument(
+        "--json", action="store_true", help="print JSON: nodes {id, number, title, heading, kind, children}"
+    )
     toc.set_defaults(handler=show_toc)
 
     show = subparsers.add_parser("show", help="one section's own text")
