@@ -44,8 +44,7 @@ __all__ = ["EDITION_ID", "ingest_file", "ingest_text"]
 
 def ingest_text(text: str, edition: str, *, title: str | None = None, source: str = "") -> str:
     """The Markdown for one edition's source text; IngestError when the text has no headings at all."""
-    if not EDITION_ID.match(edition):
-        raise IngestError(f"edition id {edition!r} must be letters, digits, '.', '_' or '-' (e.g. 2022)")
+    _check_edition_id(edition)
     lines = normalise_lines(text)
     book, chapter, chapter_title, section_title, body = _split_preamble(lines)
     blocks = _confirm_headings(list(classify(body)))
@@ -64,6 +63,7 @@ def ingest_file(
 
     Nothing is written unless the whole edition was made; an existing, different edition needs `force`.
     """
+    _check_edition_id(edition)
     try:
         data = source.read_bytes()
     except OSError as error:
@@ -78,6 +78,11 @@ def ingest_file(
         _write_atomically(source_copy, data)
     _write_atomically(markdown_path, markdown.encode("utf-8"))
     return markdown_path
+
+
+def _check_edition_id(edition: str) -> None:
+    if not EDITION_ID.match(edition):
+        raise IngestError(f"edition id {edition!r} must be letters, digits, '.', '_' or '-' (e.g. 2022)")
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

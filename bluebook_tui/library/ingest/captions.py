@@ -12,8 +12,8 @@ def undouble(text: str) -> str | None:
     The two copies may differ by a stray trailing quote (the 2016 ARDEC caption), so the longer copy is kept.
     """
     length = len(text)
-    if length < 2 * _MIN_CAPTION:
-        return None
+    if length < 2 * _MIN_CAPTION or text.rstrip(_TRAILING_MARKS).endswith((".", "!", "?")):
+        return None  # captions are labels, not sentences: a sentence said twice is the author's
     middle = length // 2
     for split in sorted(range(middle - 3, middle + 4), key=lambda k: abs(k - middle)):
         first, second = text[:split].strip(), text[split:].strip()
