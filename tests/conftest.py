@@ -8,8 +8,7 @@ import pytest
 
 from bluebook_tui.library import Library, load_library
 from bluebook_tui.library.paths import BUNDLED_CONTENT
-
-EDITIONS = ("2016", "2022")
+from tests.support import EDITIONS
 
 
 @pytest.fixture(scope="session")

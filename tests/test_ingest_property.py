@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bluebook_tui.library.ingest import ingest_text
 from bluebook_tui.library.model import parse_edition
-from tests.words import words
+from tests.support import words
 
 VOCABULARY = [
     "security",

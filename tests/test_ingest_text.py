@@ -10,8 +10,7 @@ import pytest
 from bluebook_tui.library import Library, load_edition
 from bluebook_tui.library.ingest import ingest_text
 from bluebook_tui.library.model import parse_edition
-from tests.conftest import EDITIONS
-from tests.words import edition_words, words
+from tests.support import EDITIONS, edition_words, words
 
 CAPTION = re.compile(r"^\{\.caption\}\n\*(.+)\*$", re.MULTILINE)
 

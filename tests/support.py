@@ -1,4 +1,4 @@
-"""Counting words the way a reader would check "nothing lost": letters and digit runs, markup aside."""
+"""Test support: the editions, and counting words the way a reader checks "nothing lost"."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import re
 from collections import Counter
 
 from bluebook_tui.library import Edition
+
+EDITIONS = ("2016", "2022")
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 # Doubled captions glue the end of one copy to the start of the next (`gradersInstructor`, `COPUOSThe`).
