@@ -47,7 +47,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(base) >= 3 and _VOWEL.search(base):
             word = base[:-1] if _DOUBLE_CONSONANT.search(base) else base
             break
-    if word.endswith("e") and len(word) > 4:
+    # A final silent e goes (operate → operat), and one l of a final double l (patrolled → patrol).
+    if (word.endswith("e") and len(word) > 4) or (word.endswith("ll") and len(word) > 5):
         word = word[:-1]
     return word
 

@@ -1,0 +1,62 @@
+"""Term counts per edition: whole words, any case, plurals and inflections counted as the term."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_compare_support import edition, library
+
+from bluebook_tui.compare import term_trend
+from bluebook_tui.compare.trend import edition_text
+from bluebook_tui.library import Library, LibraryError
+
+OLD = edition(
+    "2016",
+    "## (1) Vessels\n\nA patrol vessel, two VESSELS and the vessel’s crew. Vesselful is another word.\n",
+)
+NEW = edition(
+    "2022",
+    "## (1) Piracy\n\nPatrolling continues; patrols patrolled the strait. Counter-piracy is not patrol-free.\n",
+)
+
+
+def test_plurals_possessives_and_case_count_as_the_term() -> None:
+    counts = term_trend(library(OLD, NEW), "vessel")
+    # Heading "Vessels", "vessel", "VESSELS", "vessel’s"; "Vesselful" is another word.
+    assert [(count.edition, count.occurrences) for count in counts] == [("2016", 4), ("2022", 0)]
+
+
+def test_inflections_count_and_hyphens_part_words() -> None:
+    counts = term_trend(library(OLD, NEW), "patrols")
+    # 2016: "patrol"; 2022: "Patrolling", "patrols", "patrolled", and "patrol" in "patrol-free".
+    assert [count.occurrences for count in counts] == [1, 4]
+    piracy = term_trend(library(OLD, NEW), "piracy")
+    assert [count.occurrences for count in piracy] == [0, 2]  # the heading and "Counter-piracy"
+
+
+def test_a_phrase_counts_where_its_words_follow_each_other() -> None:
+    counts = term_trend(library(OLD, NEW), "patrol vessels")
+    assert [count.occurrences for count in counts] == [1, 0]
+
+
+def test_rate_per_ten_thousand_words() -> None:
+    old_count = term_trend(library(OLD), "vessel")[0]
+    # "(1) Vessels" is two words ("1", "Vessels"), the text thirteen.
+    assert old_count.words == 15
+    assert old_count.per_10k_words == pytest.approx(10_000 * 4 / 15)
+
+
+def test_a_term_without_words_is_a_clear_error() -> None:
+    with pytest.raises(LibraryError, match="no words"):
+        term_trend(library(OLD), " -- ")
+
+
+def test_real_editions_count_piracy_like_a_regex_over_the_text(library: Library) -> None:
+    counts = {count.edition: count.occurrences for count in term_trend(library, "piracy")}
+    expected = {
+        edition.id: len(re.findall(r"\bpirac(?:y|ies)\b", edition_text(edition), re.IGNORECASE))
+        for edition in library.editions.values()
+    }
+    assert counts == expected
+    assert all(count > 0 for count in counts.values())
