@@ -96,7 +96,10 @@ def show_section(args: argparse.Namespace, context: CommandContext) -> int:
 
     out = console()
     out.print(f"[dim]{section.edition} › {' › '.join(section.path[:-1])}[/]" if section.parent else section.edition)
-    out.print(Rule(f"[bold]{section.heading}[/]", align="left"))
+    from rich.markup import escape
+
+    kind = "▣ Column: " if section.kind == "column" else ""
+    out.print(Rule(f"[bold]{kind}{escape(section.heading)}[/]", align="left"))
     out.print(Markdown(for_display(section.markdown)) if section.markdown else "[dim](no text of its own)[/]")
     if section.children:
         out.print(f"[dim]Subsections: {', '.join(child.id for child in section.children)}[/]")
