@@ -68,7 +68,13 @@ def compare_editions(args: argparse.Namespace, context: CommandContext) -> int:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table("status", alignment.left.id, alignment.right.id, "similarity", "", box=None, header_style="bold")
+    # One line per pair keeps the table scannable; long headings end in an ellipsis (JSON has them whole).
+    table = Table(box=None, header_style="bold", expand=True)
+    table.add_column("status", width=9, no_wrap=True)
+    table.add_column(alignment.left.id, ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column(alignment.right.id, ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("similarity", width=BAR_WIDTH + 5, no_wrap=True)
+    table.add_column("flags", width=len("renumbered retitled"), no_wrap=True)
     for pair in alignment.pairs:
         style = STATUS_STYLE[pair.status]
         table.add_row(
