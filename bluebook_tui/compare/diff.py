@@ -9,9 +9,11 @@ from typing import Literal
 
 DiffKind = Literal["equal", "insert", "delete"]
 
-# Tokens cover the text completely: words, whitespace runs and single other characters, so joining
-# the tokens of any run gives back its text character for character.
-_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|\s+|.", re.DOTALL)
+# Tokens cover the text completely, so joining the tokens of any run gives back its text character for
+# character: a word or other character with the spaces after it, or a run of whitespace holding a line
+# break. Carrying spaces with their word (rather than as tokens of their own) keeps a single space from
+# being the commonest token, which makes the diff both cleaner and many times faster.
+_TOKEN = re.compile(r"\s+|(?:[^\W_]+(?:['’\-][^\W_]+)*|.)[^\S\n]*", re.DOTALL)
 _WORD = re.compile(r"[^\W_]")
 # An equal run between two changes is folded into them when it is this small (it reads as noise).
 _TINY_RUN_WORDS = 2
@@ -36,7 +38,7 @@ def word_diff(left_text: str, right_text: str) -> list[DiffOp]:
     """The runs that turn `left_text` into `right_text`.
 
     The equal and delete runs joined rebuild `left_text` exactly, the equal and insert runs `right_text`;
-    whitespace is diffed like words. Within a change the delete run comes before the insert run.
+    whitespace travels with the word before it. Within a change the delete run comes before the insert run.
     """
     left_tokens = _TOKEN.findall(left_text)
     right_tokens = _TOKEN.findall(right_text)
@@ -49,7 +51,7 @@ def word_diff(left_text: str, right_text: str) -> list[DiffOp]:
             blocks.append(left_run)
         else:
             _push_change(blocks, _Change(left_run, right_run))
-    return [op for block in blocks for op in _ops(block)]
+    return [op for block in _spacing_shared(blocks) for op in _ops(block)]
 
 
 def _push_change(blocks: list[str | _Change], change: _Change) -> None:
@@ -63,6 +65,34 @@ def _push_change(blocks: list[str | _Change], change: _Change) -> None:
                 previous.inserted + shared + change.inserted,
             )
     blocks.append(change)
+
+
+def _spacing_shared(blocks: list[str | _Change]) -> list[str | _Change]:
+    """Blocks with the spacing that ends both sides of a change moved out into the shared text after it,
+    so a replaced word reads `[-brown-]{+red+} fox` rather than `[-brown -]{+red +}fox`."""
+    shared: list[str | _Change] = []
+    for block in blocks:
+        if isinstance(block, str):
+            if shared and isinstance(shared[-1], str):
+                block = shared.pop() + block
+            shared.append(block)
+            continue
+        spacing = len(_common_trailing_space(block.deleted, block.inserted))
+        if spacing and block.deleted.strip() and block.inserted.strip():
+            shared.append(_Change(block.deleted[:-spacing], block.inserted[:-spacing]))
+            shared.append(block.deleted[-spacing:])
+        else:
+            shared.append(block)
+    return shared
+
+
+def _common_trailing_space(left: str, right: str) -> str:
+    common = ""
+    for left_char, right_char in zip(reversed(left), reversed(right), strict=False):
+        if left_char != right_char or not left_char.isspace():
+            break
+        common = left_char + common
+    return common
 
 
 def _is_tiny(run: str) -> bool:
