@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_compare_support import edition
 
 from bluebook_tui.compare import Alignment, align_editions
@@ -213,3 +217,42 @@ def test_a_section_moved_under_another_parent_still_finds_its_counterpart() -> N
     rules = alignment.counterpart("2016/2.A")
     assert rules is not None and rules.id == "2022/3.A"
     assert alignment.pair_for("2016/2.A").flags == ("retitled",)
+
+
+_WORDS = ["order", "sea", "piracy", "space", "cyber", "security", "Japan", "ASEAN", "debris", "trade", "peace"]
+
+
+@st.composite
+def _editions_body(draw: st.DrawFn) -> str:
+    """Markdown for a random section tree: headings nest at most one level deeper than the one before."""
+    lines, level = [], 0
+    for _ in range(draw(st.integers(min_value=0, max_value=8))):
+        level = draw(st.integers(min_value=1, max_value=min(level + 1, 3)))
+        title = " ".join(draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3)))
+        text = " ".join(draw(st.lists(st.sampled_from(_WORDS), max_size=12)))
+        lines.append(f"{'#' * (level + 1)} {title}\n\n{text}\n")
+    return "\n".join(lines)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_editions_body(), _editions_body())
+def test_any_two_editions_align_one_to_one_in_the_right_order(old: str, new: str) -> None:
+    left, right = edition("2016", old), edition("2022", new)
+    alignment = align_editions(left, right)
+    left_ids = [pair.left.id for pair in alignment.pairs if pair.left]
+    right_ids = [pair.right.id for pair in alignment.pairs if pair.right]
+    assert sorted(left_ids) == sorted(section.id for section in left.walk())
+    assert right_ids == [section.id for section in right.walk()]
+    for pair in alignment.pairs:
+        assert 0.0 <= pair.similarity <= 1.0
+        if pair.status == "unchanged":
+            assert pair.similarity == 1.0
+    # A removed section stands after the section read before it in its own edition.
+    position = {pair.left.id: index for index, pair in enumerate(alignment.pairs) if pair.left}
+    for before, section in pairwise(left.walk()):
+        if alignment.pair_for(section.id).status == "removed":
+            assert position[before.id] < position[section.id]
+    again = align_editions(left, right)
+    assert [(p.left and p.left.id, p.right and p.right.id) for p in again.pairs] == [
+        (p.left and p.left.id, p.right and p.right.id) for p in alignment.pairs
+    ]
