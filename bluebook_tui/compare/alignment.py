@@ -39,7 +39,13 @@ MIN_SCORE_ELSEWHERE = 0.45
 
 @dataclass(frozen=True, eq=False)
 class SectionPair:
-    """A section and its counterpart; `left` is None for an added section, `right` for a removed one."""
+    """A section and its counterpart; `left` is None for an added section, `right` for a removed one.
+
+    `similarity` is how alike the two texts are (TF-IDF cosine of each section's text with its children's,
+    1.0 when they are the same, 0.0 for an added or removed section). `status` is `unchanged` only when the
+    text, children included, is the same word for word; `flags` say whether the heading's number moved
+    (`renumbered`: `(6)` → `(5)`, not `(a)` → `(A)`) or its words changed (`retitled`, case aside).
+    """
 
     left: Section | None
     right: Section | None
@@ -99,6 +105,8 @@ class _Matcher:
         self._claimed: set[str] = set()  # right ids
 
     def run(self, left_tops: Iterable[Section], right_tops: Iterable[Section]) -> None:
+        """Align the tops, then children within each new pair; then the stricter pass over what is left,
+        whose pairs get their children aligned in turn, until a pass finds nothing new."""
         pending = self._assign(
             self._free_left(_candidates(left_tops)),
             self._free_right(_candidates(right_tops)),
@@ -129,14 +137,15 @@ class _Matcher:
 
     def _assign(self, lefts: list[Profile], rights: list[Profile], threshold: float) -> list[tuple[Profile, Profile]]:
         """Greedily pair the best-scoring candidates first; each section is claimed at most once."""
-        candidates = sorted(
-            (-score, left.order, right.order, left, right)
+        candidates = [
+            (score, left, right)
             for left in lefts
             for right in rights
             if (score := match_score(left, right)) >= threshold
-        )
+        ]
+        candidates.sort(key=lambda candidate: (-candidate[0], candidate[1].order, candidate[2].order))
         matched = []
-        for _, _, _, left, right in candidates:
+        for _, left, right in candidates:
             if left.section.id in self.matches or right.section.id in self._claimed:
                 continue
             self.matches[left.section.id] = right
