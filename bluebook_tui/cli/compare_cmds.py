@@ -86,7 +86,7 @@ def compare_editions(args: argparse.Namespace, context: CommandContext) -> int:
         )
     out = console()
     out.print(table)
-    counts = Counter(pair.status for pair in alignment.pairs)
+    counts: Counter[str] = Counter(pair.status for pair in alignment.pairs)
     out.print(", ".join(f"{counts[status]} {status}" for status in STATUS_STYLE))
     return 0
 

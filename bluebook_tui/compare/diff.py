@@ -73,9 +73,11 @@ def _spacing_shared(blocks: list[str | _Change]) -> list[str | _Change]:
     shared: list[str | _Change] = []
     for block in blocks:
         if isinstance(block, str):
-            if shared and isinstance(shared[-1], str):
-                block = shared.pop() + block
-            shared.append(block)
+            before = shared[-1] if shared else None
+            if isinstance(before, str):
+                shared[-1] = before + block
+            else:
+                shared.append(block)
             continue
         spacing = len(_common_trailing_space(block.deleted, block.inserted))
         if spacing and block.deleted.strip() and block.inserted.strip():
