@@ -160,6 +160,19 @@ def test_alignment_is_deterministic(library: Library, alignment: Alignment) -> N
     ]
 
 
+def test_aligning_the_other_way_round_pairs_the_same_sections(library: Library, alignment: Alignment) -> None:
+    backwards = align_editions(library.edition("2022"), library.edition("2016"))
+    forwards = {(p.left.id, p.right.id) for p in alignment.pairs if p.left and p.right}
+    assert {(p.right.id, p.left.id) for p in backwards.pairs if p.left and p.right} == forwards
+    assert {p.left.id for p in backwards.pairs if p.status == "removed" and p.left} == ADDED_2022
+
+
+def test_an_edition_against_itself_is_unchanged_throughout(library: Library) -> None:
+    same = align_editions(library.edition("2016"), library.edition("2016"))
+    assert all(p.left is p.right and p.status == "unchanged" and p.similarity == 1.0 for p in same.pairs)
+    assert all(p.flags == () for p in same.pairs)
+
+
 def test_an_unknown_section_is_a_clear_error(alignment: Alignment) -> None:
     with pytest.raises(UnknownSectionError, match="2016/9"):
         alignment.pair_for("2016/9")
