@@ -1,0 +1,130 @@
+"""`bluebook search` and `bluebook index`: full-text search over every edition, and its index by hand.
+
+Imports stay inside the handlers: `bluebook search --json` must not pay for Rich, nor for parsing the library
+when the index is fresh.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from bluebook_tui.cli.context import CommandContext
+
+if TYPE_CHECKING:
+    from bluebook_tui.search import SearchResults, SearchService
+
+DEFAULT_LIMIT = 10
+
+
+def register(subparsers: Any) -> None:
+    search = subparsers.add_parser(
+        "search",
+        help="search every edition",
+        description='Search every section of every edition. Syntax: words (all must match), "a phrase", '
+        "OR, NOT word or -word, cyber*, edition:2016, heading:word.",
+    )
+    search.add_argument("query", help='what to look for, e.g. "Gulf of Guinea" or piracy -Somalia')
+    # SUPPRESS: `bluebook --edition 2016 search …` (the global option) works as well.
+    search.add_argument("--edition", default=argparse.SUPPRESS, help="only this edition, e.g. 2022")
+    search.add_argument("--limit", type=_positive_int, default=DEFAULT_LIMIT, help="at most N hits (default 10)")
+    search.add_argument("--json", action="store_true", help="print {query, total, suggestion, hits} as JSON")
+    search.set_defaults(handler=_search)
+
+    index = subparsers.add_parser("index", help="build the search index (done automatically when needed)")
+    index.add_argument("--rebuild", action="store_true", help="build it again even when it is up to date")
+    index.set_defaults(handler=_index)
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {value!r}")
+    return number
+
+
+def _service(context: CommandContext) -> SearchService:
+    from bluebook_tui.search import SearchService
+
+    return SearchService.for_content_dir(context.content_dir, lambda: context.library)
+
+
+def _search(args: argparse.Namespace, context: CommandContext) -> int:
+    if not args.query.strip():
+        print("bluebook search: the query is empty", file=sys.stderr)
+        return 2
+    results = _service(context).search(args.query, edition=args.edition, limit=args.limit)
+    if results.error:
+        print(f"bluebook search: {results.error}", file=sys.stderr)
+        return 2
+    if args.json:
+        from bluebook_tui.cli.output import print_json
+
+        print_json(_as_json(results))
+    else:
+        _print_results(results)
+    return 0
+
+
+def _as_json(results: SearchResults) -> dict[str, Any]:
+    return {
+        "query": results.query,
+        "total": results.total,
+        "suggestion": results.suggestion,
+        "hits": [
+            {
+                "edition": hit.edition,
+                "id": hit.id,
+                "heading": hit.heading,
+                "path": list(hit.path),
+                "score": round(hit.score, 4),
+                "snippet": hit.snippet,
+            }
+            for hit in results.hits
+        ],
+    }
+
+
+def _print_results(results: SearchResults) -> None:
+    from rich.text import Text
+
+    from bluebook_tui.cli.output import console
+
+    out = console()
+    shown = len(results.hits)
+    summary = Text(f"{results.total} section{'s' if results.total != 1 else ''} match ", style="bold")
+    summary.append(results.query, style="bold cyan")
+    if shown < results.total:
+        summary.append(f" (best {shown} shown)", style="dim")
+    out.print(summary)
+    if results.suggestion:
+        out.print(Text.assemble("Did you mean ", (results.suggestion, "bold yellow"), "?"))
+    for hit in results.hits:
+        out.print()
+        out.print(Text.assemble((hit.id, "bold green"), "  ", (hit.heading, "bold")))
+        if len(hit.path) > 1:
+            out.print(Text(" › ".join(hit.path[:-1]), style="dim"))
+        snippet = Text(hit.snippet)
+        for start, end in hit.highlights:
+            snippet.stylize("bold black on yellow", start, end)
+        out.print(snippet)
+
+
+def _index(args: argparse.Namespace, context: CommandContext) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    service = _service(context)
+    with Progress(TextColumn("Indexing sections"), BarColumn(), MofNCompleteColumn(), transient=True) as bar:
+        task = bar.add_task("index", total=None)
+        built = service.ensure_index(
+            progress=lambda done, total: bar.update(task, completed=done, total=total), rebuild=args.rebuild
+        )
+    from bluebook_tui.cli.output import console
+
+    state = "built" if built else "already up to date"
+    console().print(f"Search index {state}: {service.index_root}")
+    return 0

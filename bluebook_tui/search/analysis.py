@@ -1,0 +1,130 @@
+"""How the Bluebook's English is cut into index terms.
+
+One pipeline serves indexing, query parsing and Whoosh's highlighter, so a word is found exactly as
+it was indexed and highlighted where it stands:
+
+    tokenize → lowercase → drop stop words → split hyphenated compounds → normalize → stem
+
+- `Japan's`, `Japan’s` and `Japan` are one term (apostrophes unified, the possessive dropped).
+- `Indo-Pacific` is indexed as `indopacific` and `indo`, `pacific` (found by part, whole as a phrase, and
+  `counterterrorism` finds `counter-terrorism`).
+- `U.S.` is `us` (and `use` is not), `12,500` is `12500`, `2+2` stays `2+2`, years stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from whoosh.analysis import Analyzer, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token
+from whoosh.analysis.filters import STOP_WORDS
+from whoosh.lang.porter import stem
+
+_LETTER = r"[^\W\d_]"
+_ACRONYM = rf"{_LETTER}(?:\.{_LETTER})+\.?"  # U.S., U.K., e.g.
+_WORD = r"\w+(?:['’]\w+)*"  # Japan’s, d'Ivoire
+_PART = rf"(?:{_ACRONYM}|{_WORD})"
+TOKEN_PATTERN = rf"\d+(?:\+\d+)+|\d+(?:[.,]\d+)+|{_PART}(?:-{_PART})*"
+
+# "us" is the United States here and "may" a month; neither may vanish from a query.
+STOP_LIST = frozenset(STOP_WORDS) - {"us", "may"}
+
+_ACRONYM_RE = re.compile(rf"^{_ACRONYM}$")
+_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_POSSESSIVE_RE = re.compile(r"'s?$")
+
+
+def normalize_term(text: str) -> str:
+    """A lowercased word as it is kept in the index: apostrophes, acronyms, numbers and accents unified."""
+    text = text.replace("’", "'")
+    if "'" in text:
+        text = _POSSESSIVE_RE.sub("", text)
+    if "." in text and _ACRONYM_RE.match(text):
+        text = text.replace(".", "")
+    elif "," in text and _THOUSANDS_RE.match(text):
+        text = text.replace(",", "")
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return text
+
+
+def stem_word(word: str) -> str:
+    """Porter's stem, except that `use`, `used`, `uses` do not become `us`, the term of `U.S.`."""
+    stemmed = stem(word)
+    return "use" if stemmed == "us" and word != "us" else stemmed
+
+
+class CompoundFilter(Filter):
+    """Splits `anti-satellite` into its parts at successive positions, after the whole word at the first
+    part's position (so phrases over the parts still line up).
+
+    `joiner` writes the whole word: `antisatellite` for the searched text, so that spelling finds the hyphenated
+    one; `anti-satellite` for the vocabulary, so that a misspelt compound can be corrected as one word. Queries
+    get only the parts (`split_queries`), or for the vocabulary only the whole.
+    """
+
+    def __init__(self, joiner: str = "", split_queries: bool = True) -> None:
+        self.joiner = joiner
+        self.split_queries = split_queries
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        shift = 0
+        for token in tokens:
+            if token.positions:
+                token.pos += shift
+            parts = [part for part in token.text.split("-") if part]
+            if len(parts) < 2:
+                yield token
+                continue
+            text, start = token.text, token.startchar if token.chars else 0
+            if token.mode != "query" or not self.split_queries:
+                token.text = self.joiner.join(normalize_term(part) for part in parts)
+                yield token
+                if token.mode == "query":
+                    continue
+            offset = 0
+            for index, part in enumerate(parts):
+                offset = text.index(part, offset)
+                token.text = part
+                if token.chars:
+                    token.startchar, token.endchar = start + offset, start + offset + len(part)
+                yield token
+                offset += len(part)
+                if token.positions and index < len(parts) - 1:
+                    token.pos += 1
+            shift += len(parts) - 1
+
+
+class NormalizeFilter(Filter):
+    """Applies `normalize_term` to every token."""
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for token in tokens:
+            token.text = normalize_term(token.text)
+            if token.text:
+                yield token
+
+
+def text_analyzer() -> Analyzer:
+    """The analyzer of the searchable text fields (heading, body): stemmed."""
+    return (
+        RegexTokenizer(TOKEN_PATTERN)
+        | LowercaseFilter()
+        | StopFilter(STOP_LIST, minsize=1)
+        | CompoundFilter()
+        | NormalizeFilter()
+        | StemFilter(stem_word)
+    )
+
+
+def word_analyzer() -> Analyzer:
+    """The analyzer of the vocabulary field: the real words of the text, for spelling suggestions."""
+    return (
+        RegexTokenizer(TOKEN_PATTERN)
+        | LowercaseFilter()
+        | StopFilter(STOP_LIST, minsize=1)
+        | CompoundFilter(joiner="-", split_queries=False)
+        | NormalizeFilter()
+    )

@@ -1,0 +1,164 @@
+"""Queries as people type them: cleaned, parsed with Whoosh's parser, spell-checked, turned into a regex.
+
+Syntax: plain words (all must match), `"phrases"` (curly quotes too), `OR`, `NOT word` / `-word`, `cyber*`,
+`(groups)`, and the fields `edition:2016` and `heading:…`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from whoosh.fields import Schema
+from whoosh.qparser import (
+    FieldAliasPlugin,
+    FieldsPlugin,
+    GroupPlugin,
+    MultifieldPlugin,
+    OperatorsPlugin,
+    PhrasePlugin,
+    QueryParser,
+    WildcardPlugin,
+)
+from whoosh.query import AndMaybe, Not, Or, Phrase, Prefix, Query, Term, Wildcard
+from whoosh.reading import IndexReader
+from whoosh.searching import Searcher
+
+from bluebook_tui.search.analysis import stem_word
+from bluebook_tui.search.schema import FIELD_BOOSTS, SEARCHED_FIELDS, WORDS
+
+# Longer queries are refused with a message rather than parsed into thousands of clauses.
+MAX_QUERY_CHARS = 1000
+
+# How much more a section counts where the query's words stand together as typed.
+PHRASE_BOOST = 3.0
+_PLAIN_WORDS = re.compile(r"^(?!.*\b(?:AND|OR|NOT)\b)(?!(?:.*\s)?-)[\w'’.,+ -]+$")
+# Words worth correcting: three letters or more, maybe hyphenated; not numbers, not codes.
+_SPELLABLE = re.compile(r"^(?=\w{3})[^\W\d_]+(?:[-'][^\W\d_]+)*$")
+_DOUBLE_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»″〝〞＂", '"'))
+# `NOT` as a word, or a minus that opens a word (so `anti-satellite` keeps its hyphen).
+_NOT_OPERATOR = r"(^|(?<=[\s(]))(NOT(?=\s)|-(?=[^\s-]))"
+
+
+def clean_query(text: str) -> str:
+    """The query with control characters removed, typographic quotes made straight and a stray quote dropped."""
+    text = "".join(" " if unicodedata.category(char) in ("Cc", "Cf") else char for char in text)
+    text = text.translate(_DOUBLE_QUOTES)
+    if text.count('"') % 2:
+        last = text.rindex('"')
+        text = text[:last] + " " + text[last + 1 :]
+    return " ".join(text.split())
+
+
+class _StarWildcardPlugin(WildcardPlugin):
+    """Only `*` is a wildcard: a question mark ends a question (`what is FOIP?`), it is not a pattern."""
+
+    qmarks = ""
+    expr = r"(?P<text>[*])"
+
+
+class _CompoundParser(QueryParser):
+    """A hyphenated word matches its parts as a phrase, or the parts written as one word."""
+
+    def multitoken_query(self, spec, texts, fieldname, termclass, boost):  # type: ignore[no-untyped-def]
+        parts = super().multitoken_query(spec, texts, fieldname, termclass, boost)
+        if spec != "phrase":
+            return parts
+        return Or([parts, termclass(fieldname, "".join(texts), boost=boost)])
+
+
+def _plugins() -> list:  # type: ignore[type-arg]
+    return [
+        FieldsPlugin(),
+        _StarWildcardPlugin(),
+        PhrasePlugin(),
+        GroupPlugin(),
+        OperatorsPlugin(Not=_NOT_OPERATOR, AndNot=None, AndMaybe=None, Require=None),
+    ]
+
+
+def search_parser(schema: Schema) -> QueryParser:
+    """Parses a user's query over heading and body (heading weighted higher)."""
+    parser = _CompoundParser(None, schema, plugins=_plugins())
+    parser.add_plugin(MultifieldPlugin(SEARCHED_FIELDS, fieldboosts=FIELD_BOOSTS))
+    return parser
+
+
+def with_phrase_bonus(parser: QueryParser, text: str, query: Query) -> Query:
+    """Plain words rank higher where they stand together as written (`free and open Indo-Pacific`)."""
+    if len(text.split()) < 2 or not _PLAIN_WORDS.match(text):
+        return query
+    return AndMaybe(query, parser.parse(f'"{text}"').with_boost(PHRASE_BOOST))
+
+
+def spelling_parser(schema: Schema) -> QueryParser:
+    """Parses the same query over the unstemmed vocabulary, for spelling suggestions."""
+    parser = QueryParser(WORDS, schema, plugins=_plugins())
+    parser.add_plugin(FieldAliasPlugin({WORDS: list(SEARCHED_FIELDS)}))
+    return parser
+
+
+def suggest(searcher: Searcher, spelling_query: Query, text: str) -> str | None:
+    """The query with each unknown word replaced by the nearest real word of the library, if any changes."""
+    reader = searcher.reader()
+    unknown = [
+        (token.fieldname, token.text)
+        for token in spelling_query.all_tokens()
+        # Words a hyphen split carry no place in the query string, so they cannot be replaced in it.
+        if token.fieldname == WORDS
+        and getattr(token, "startchar", None) is not None
+        and _SPELLABLE.match(token.text)
+        and (WORDS, token.text) not in reader
+    ]
+    if not unknown:
+        return None
+    correction = searcher.correct_query(
+        spelling_query, text, correctors={WORDS: searcher.corrector(WORDS)}, terms=unknown, prefix=1
+    )
+    return correction.string if correction.tokens else None
+
+
+def highlight_pattern(query: Query, reader: IndexReader) -> str | None:
+    """A case-insensitive regex for the words in the text that the query matched (every inflection)."""
+    alternatives: set[str] = set()
+    for leaf in _wanted_leaves(query):
+        if isinstance(leaf, Prefix):
+            alternatives.add(_word_regex(leaf.text) + r"\w*")
+        elif isinstance(leaf, Wildcard):
+            alternatives.add(r"\w*".join(_word_regex(part) for part in leaf.text.split("*")))
+        else:
+            for term in leaf.words if isinstance(leaf, Phrase) else [leaf.text]:
+                alternatives.update(_word_regex(word) for word in _surface_forms(reader, term))
+    if not alternatives:
+        return None
+    return r"(?i:\b(?:" + "|".join(sorted(alternatives, key=lambda a: (-len(a), a))) + r")\b)"
+
+
+def _wanted_leaves(query: Query) -> Iterator[Term | Phrase | Prefix | Wildcard]:
+    """The heading and body terms the query looks for (what it excludes with NOT is no match)."""
+    if isinstance(query, Not):
+        return
+    if isinstance(query, Term | Phrase | Prefix | Wildcard):
+        if query.fieldname in SEARCHED_FIELDS:
+            yield query
+        return
+    for child in query.children():
+        yield from _wanted_leaves(child)
+
+
+def _surface_forms(reader: IndexReader, term: str) -> list[str]:
+    """The vocabulary's words that stem to an index term (`piraci` → piracy); Porter stems keep all but the
+    last letter of the word, so the candidates share that prefix."""
+    prefix = term[:-1] or term
+    candidates = (word.decode("utf-8") for word in reader.expand_prefix(WORDS, prefix))
+    return [word for word in candidates if stem_word(word) == term]
+
+
+def _word_regex(word: str) -> str:
+    """A word as it may be written: either apostrophe; two letters also as a dotted acronym (`us`, `U.S.`)."""
+    written = re.escape(word).replace("'", "['’]")
+    if len(word) == 2 and word.isalpha():
+        dotted = r"\.".join(word)
+        return f"(?:{written}|{dotted})"
+    return written

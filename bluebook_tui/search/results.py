@@ -1,0 +1,32 @@
+"""What a search returns: plain frozen records, safe to hand from a worker thread to the UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One matching section: where it is, how well it matched, and a snippet with the matches marked."""
+
+    edition: str
+    id: str
+    heading: str
+    path: tuple[str, ...]
+    score: float
+    snippet: str
+    # (start, end) character spans of the matched words in `snippet`.
+    highlights: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """The best hits for a query; `error` is one line when the query could not be run."""
+
+    query: str
+    total: int = 0
+    suggestion: str | None = None
+    hits: tuple[SearchHit, ...] = ()
+    error: str | None = None
+    # Case-insensitive regex source matching the query's words as written in the text, for the reader.
+    pattern: str | None = None

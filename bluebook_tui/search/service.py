@@ -1,0 +1,168 @@
+"""The search API the app and the CLI call: keeps the index fresh and answers queries, from any thread."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import cast
+
+from whoosh.index import open_dir
+from whoosh.query import Term
+from whoosh.searching import Hit, Searcher
+
+from bluebook_tui.library import Library
+from bluebook_tui.search.builder import Progress, build_index
+from bluebook_tui.search.query import (
+    MAX_QUERY_CHARS,
+    clean_query,
+    highlight_pattern,
+    search_parser,
+    spelling_parser,
+    suggest,
+    with_phrase_bonus,
+)
+from bluebook_tui.search.results import SearchHit, SearchResults
+from bluebook_tui.search.schema import BODY, EDITION, HEADING, ID_, PATH, SCHEMA_VERSION
+from bluebook_tui.search.snippets import Snippet, opening_snippet, snippet_highlighter
+from bluebook_tui.search.store import IndexStore, Manifest, content_hash, default_index_root
+
+DEFAULT_LIMIT = 20
+
+
+class SearchService:
+    """A library's search index and one long-lived searcher over it.
+
+    Whoosh's `Searcher` is not thread-safe, so every query runs under one lock; the searcher is
+    reopened when another process publishes a new build.
+    """
+
+    def __init__(self, library: Library, *, index_root: Path | None = None) -> None:
+        self._init(library.content_dir, lambda: library, index_root)
+
+    @classmethod
+    def for_content_dir(
+        cls, content_dir: Path, load_library: Callable[[], Library], *, index_root: Path | None = None
+    ) -> SearchService:
+        """A service that loads the library only when the index has to be (re)built."""
+        service = cls.__new__(cls)
+        service._init(content_dir, load_library, index_root)
+        return service
+
+    def _init(self, content_dir: Path, load_library: Callable[[], Library], index_root: Path | None) -> None:
+        self._content_dir = content_dir
+        self._load_library = load_library
+        self._store = IndexStore(index_root or default_index_root(content_dir))
+        self._lock = threading.Lock()
+        self._searcher: Searcher | None = None
+        self._stamp: tuple[int, int] | None = None
+        self._highlighter = snippet_highlighter()
+
+    @property
+    def index_root(self) -> Path:
+        return self._store.root
+
+    def ensure_index(self, progress: Progress | None = None, *, rebuild: bool = False) -> bool:
+        """Build the index when it is missing, stale or `rebuild` is asked; True when this call built it."""
+        content = content_hash(self._content_dir)
+        manifest = self._store.read_manifest()
+        built = False
+        if rebuild or not self._is_fresh(manifest, content):
+            with self._store.build_lock():
+                # Another process may have built it while we waited for the lock.
+                manifest = self._store.read_manifest()
+                if rebuild or not self._is_fresh(manifest, content):
+                    manifest = build_index(self._load_library(), self._store, content, progress)
+                    built = True
+        assert manifest is not None
+        with self._lock:
+            self._open(manifest)
+        return built
+
+    def editions(self) -> tuple[str, ...]:
+        """The edition ids the index holds."""
+        if self._searcher is None:
+            self.ensure_index()
+        with self._lock:
+            return _editions(self._current_searcher())
+
+    def search(self, query: str, edition: str | None = None, limit: int = DEFAULT_LIMIT) -> SearchResults:
+        """The best `limit` hits for a user's query; never raises on what the user typed."""
+        text = clean_query(query)
+        if not text:
+            return SearchResults(query)
+        if len(text) > MAX_QUERY_CHARS:
+            return SearchResults(query, error=f"the query is too long (over {MAX_QUERY_CHARS} characters)")
+        if limit < 1:
+            return SearchResults(query, error=f"the limit must be at least 1, not {limit}")
+        if self._searcher is None:
+            self.ensure_index()
+        with self._lock:
+            try:
+                searcher = self._current_searcher()
+                editions = _editions(searcher)
+                if edition is not None and edition not in editions:
+                    return SearchResults(query, error=f"no edition {edition!r} (editions: {', '.join(editions)})")
+                return self._run(searcher, query, text, edition, limit)
+            except Exception as error:  # a query must never take the app down: say why in one line
+                return SearchResults(query, error=f"the query could not be run: {error}".splitlines()[0])
+
+    def _run(self, searcher: Searcher, query: str, text: str, edition: str | None, limit: int) -> SearchResults:
+        schema = searcher.schema
+        parser = search_parser(schema)
+        parsed = parser.parse(text)
+        edition_filter = Term(EDITION, edition) if edition is not None else None
+        # optimize=False: the collector then counts every match as it goes, so len() is exact and free.
+        results = searcher.search(
+            with_phrase_bonus(parser, text, parsed), limit=limit, filter=edition_filter, terms=True, optimize=False
+        )
+        hits = tuple(self._hit(results[rank]) for rank in range(results.scored_length()))
+        return SearchResults(
+            query=query,
+            total=len(results),
+            suggestion=suggest(searcher, spelling_parser(schema).parse(text), text),
+            hits=hits,
+            pattern=highlight_pattern(parsed, searcher.reader()),
+        )
+
+    def _hit(self, hit: Hit) -> SearchHit:
+        # SpanFormatter makes the highlighter return a Snippet rather than a string.
+        snippet = cast(Snippet, self._highlighter.highlight_hit(hit, BODY, top=2))
+        if not snippet.text:
+            snippet = opening_snippet(hit[BODY])
+        return SearchHit(
+            edition=hit[EDITION],
+            id=hit[ID_],
+            heading=hit[HEADING],
+            path=tuple(hit[PATH]),
+            score=hit.score or 0.0,
+            snippet=snippet.text,
+            highlights=snippet.highlights,
+        )
+
+    def _is_fresh(self, manifest: Manifest | None, content: str) -> bool:
+        return (
+            manifest is not None
+            and manifest.schema == SCHEMA_VERSION
+            and manifest.content == content
+            and self._store.generation_path(manifest).is_dir()
+        )
+
+    def _current_searcher(self) -> Searcher:
+        """The open searcher, reopened first if another process has published a newer build."""
+        if self._stamp != self._store.manifest_stamp():
+            manifest = self._store.read_manifest()
+            if manifest is not None and manifest.schema == SCHEMA_VERSION:
+                self._open(manifest)
+        assert self._searcher is not None, "ensure_index() opens the first searcher"
+        return self._searcher
+
+    def _open(self, manifest: Manifest) -> None:
+        searcher = open_dir(str(self._store.generation_path(manifest))).searcher()
+        if self._searcher is not None:
+            self._searcher.close()
+        self._searcher, self._stamp = searcher, self._store.manifest_stamp()
+
+
+def _editions(searcher: Searcher) -> tuple[str, ...]:
+    return tuple(term.decode("utf-8") for term in searcher.reader().lexicon(EDITION))

@@ -1,0 +1,71 @@
+"""Snippets: Whoosh's highlighter picks and cuts the fragments; this formatter records where the matches fall."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from whoosh.highlight import ContextFragmenter, Formatter, Fragment, Highlighter
+
+SNIPPET_CHARS = 160
+ELLIPSIS = "…"
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Snippet:
+    text: str
+    highlights: tuple[tuple[int, int], ...] = ()
+
+
+class SpanFormatter(Formatter):
+    """Joins the best fragments with an ellipsis and returns a `Snippet` with the matched words' spans."""
+
+    def format(self, fragments: Iterable[Fragment], replace: bool = False) -> Snippet:  # type: ignore[override]
+        pieces: list[str] = []
+        spans: list[tuple[int, int]] = []
+        length = 0
+
+        def add(piece: str) -> int:
+            """Append a piece with its whitespace collapsed (paragraph breaks too); return where it starts."""
+            nonlocal length
+            piece = _WHITESPACE.sub(" ", piece)
+            if pieces and pieces[-1].endswith(" ") and piece.startswith(" "):
+                piece = piece[1:]
+            pieces.append(piece)
+            length += len(piece)
+            return length - len(piece)
+
+        text = ""
+        end = 0
+        for fragment in fragments:
+            text = fragment.text
+            if fragment.startchar > 0 or pieces:
+                add(f" {ELLIPSIS} " if pieces else f"{ELLIPSIS} ")
+            index = fragment.startchar
+            for token in sorted(fragment.matches, key=lambda t: (t.startchar, t.startchar - t.endchar)):
+                if token.startchar < index:
+                    continue
+                add(text[index : token.startchar])
+                start = add(text[token.startchar : token.endchar])
+                spans.append((start, length))
+                index = token.endchar
+            add(text[index : fragment.endchar])
+            end = fragment.endchar
+        if pieces and end < len(text):
+            add(f" {ELLIPSIS}")
+        return Snippet("".join(pieces), tuple(spans))
+
+
+def snippet_highlighter() -> Highlighter:
+    return Highlighter(fragmenter=ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60), formatter=SpanFormatter())
+
+
+def opening_snippet(text: str) -> Snippet:
+    """The start of a section, for a hit whose words matched only in its heading."""
+    flat = " ".join(text.split())
+    if len(flat) <= SNIPPET_CHARS:
+        return Snippet(flat)
+    cut = flat.rfind(" ", 0, SNIPPET_CHARS)
+    return Snippet(flat[: cut if cut > 0 else SNIPPET_CHARS] + f" {ELLIPSIS}")

@@ -1,0 +1,121 @@
+"""Where the index lives on disk, which build of it is current, and the lock that serialises builds.
+
+Layout of an index directory (`<content_dir>/../index`, or a per-library folder in the user cache):
+
+    current.json        the manifest: schema version, content hash and directory of the current build
+    gen-<hash>-<id>/    complete Whoosh indexes; the manifest names one of them
+    .build-*/           a build in progress (or killed half-way: removed by the next build)
+    .lock               held (flock) by whoever builds, so two processes never build at once
+
+A build is written into a fresh `.build-*` directory, renamed to `gen-*` and only then named in the manifest,
+which is replaced atomically; readers take no lock and always see a complete index.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+APP_NAME = "bluebook-tui"
+INDEX_DIR_NAME = "index"
+MANIFEST_NAME = "current.json"
+LOCK_NAME = ".lock"
+GENERATION_PREFIX = "gen-"
+BUILD_PREFIX = ".build-"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What the current build was made from, and where it is."""
+
+    schema: int
+    content: str
+    generation: str
+
+
+def content_hash(content_dir: Path) -> str:
+    """A digest of the library's editions (names and bytes): it changes whenever any edition does."""
+    digest = hashlib.sha256()
+    for path in sorted(content_dir.glob("*.md")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def default_index_root(content_dir: Path) -> Path:
+    """`index/` beside the library when that can be written, else a folder for this library in the user cache."""
+    beside = content_dir.parent / INDEX_DIR_NAME
+    if os.access(beside if beside.exists() else content_dir.parent, os.W_OK):
+        return beside
+    from platformdirs import user_cache_path
+
+    library_key = hashlib.sha256(str(content_dir).encode()).hexdigest()[:16]
+    return user_cache_path(APP_NAME) / INDEX_DIR_NAME / library_key
+
+
+class IndexStore:
+    """The builds of one library's index in one directory."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.root / MANIFEST_NAME
+
+    def read_manifest(self) -> Manifest | None:
+        """The current build's manifest; None when there is none yet or it cannot be read."""
+        try:
+            return Manifest(**json.loads(self.manifest_path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def manifest_stamp(self) -> tuple[int, int] | None:
+        """Changes whenever a new build is published (the manifest is replaced, never rewritten in place)."""
+        try:
+            stat = self.manifest_path.stat()
+        except OSError:
+            return None
+        return stat.st_ino, stat.st_mtime_ns
+
+    def generation_path(self, manifest: Manifest) -> Path:
+        return self.root / manifest.generation
+
+    @contextmanager
+    def build_lock(self) -> Iterator[None]:
+        """Held while building and publishing; a second builder waits here, then finds the work done."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / LOCK_NAME, "a+b") as lock_file:
+            fcntl.flock(lock_file, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+    def new_build_dir(self) -> Path:
+        """A private, empty directory to build into (call with the build lock held)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=BUILD_PREFIX, dir=self.root))
+
+    def publish(self, build_dir: Path, schema: int, content: str) -> Manifest:
+        """Make a finished build current, then remove what no reader can still be opening."""
+        previous = self.read_manifest()
+        generation = f"{GENERATION_PREFIX}{content[:12]}-{build_dir.name.removeprefix(BUILD_PREFIX)}"
+        build_dir.rename(self.root / generation)
+        manifest = Manifest(schema, content, generation)
+        staging = self.root / f"{MANIFEST_NAME}.tmp"
+        staging.write_text(json.dumps(asdict(manifest)), encoding="utf-8")
+        os.replace(staging, self.manifest_path)
+        # A reader that read the old manifest a moment ago may be opening the previous build: keep it.
+        keep = {generation, previous.generation if previous else ""}
+        for entry in self.root.iterdir():
+            if entry.name.startswith((GENERATION_PREFIX, BUILD_PREFIX)) and entry.name not in keep:
+                shutil.rmtree(entry, ignore_errors=True)
+        return manifest
