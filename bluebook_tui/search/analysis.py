@@ -8,7 +8,7 @@ it was indexed and highlighted where it stands:
 - `Japan's`, `Japan’s` and `Japan` are one term (apostrophes unified, the possessive dropped).
 - `Indo-Pacific` is indexed as `indopacific` and `indo`, `pacific` (found by part, whole as a phrase, and
   `counterterrorism` finds `counter-terrorism`).
-- `U.S.` is `us` (and `use` is not), `12,500` is `12500`, `2+2` stays `2+2`, years stay as they are.
+- `U.S.` is `us`, `defence` is `defense`, `12,500` is `12500`, `2+2` stays `2+2`, years stay as they are.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 
 from whoosh.analysis import Analyzer, Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token
 from whoosh.analysis.filters import STOP_WORDS
-from whoosh.lang.porter import stem
+from whoosh.lang.snowball.english import EnglishStemmer
 
 _LETTER = r"[^\W\d_]"
 _ACRONYM = rf"{_LETTER}(?:\.{_LETTER})+\.?"  # U.S., U.K., e.g.
@@ -33,6 +33,15 @@ STOP_LIST = frozenset(STOP_WORDS) - {"us", "may"}
 _ACRONYM_RE = re.compile(rf"^{_ACRONYM}$")
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _POSSESSIVE_RE = re.compile(r"'s?$")
+# The editions mix British and American spelling (2022: "Defence Ministers", "defense cooperation").
+_AMERICAN = {
+    "defence": "defense",
+    "defences": "defenses",
+    "centre": "center",
+    "centres": "centers",
+    "programme": "program",
+    "programmes": "programs",
+}
 
 
 def normalize_term(text: str) -> str:
@@ -44,16 +53,20 @@ def normalize_term(text: str) -> str:
         text = text.replace(".", "")
     elif "," in text and _THOUSANDS_RE.match(text):
         text = text.replace(",", "")
+    text = _AMERICAN.get(text, text)
     if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", text)
         text = "".join(char for char in decomposed if not unicodedata.combining(char))
     return text
 
 
+_ENGLISH = EnglishStemmer()
+
+
 def stem_word(word: str) -> str:
-    """Porter's stem, except that `use`, `used`, `uses` do not become `us`, the term of `U.S.`."""
-    stemmed = stem(word)
-    return "use" if stemmed == "us" and word != "us" else stemmed
+    """The Snowball English (Porter2) stem: unlike Porter's it folds `cooperated` with `cooperation`, and it
+    keeps `use` apart from `us` (U.S.)."""
+    return _ENGLISH.stem(word)
 
 
 class CompoundFilter(Filter):

@@ -148,8 +148,8 @@ def _wanted_leaves(query: Query) -> Iterator[Term | Phrase | Prefix | Wildcard]:
 
 
 def _surface_forms(reader: IndexReader, term: str) -> list[str]:
-    """The vocabulary's words that stem to an index term (`piraci` → piracy); Porter stems keep all but the
-    last letter of the word, so the candidates share that prefix."""
+    """The vocabulary's words that stem to an index term (`piraci` → piracy). A stem is the start of its word
+    but for its last letter (`y` → `i`), so the candidates share that prefix."""
     prefix = term[:-1] or term
     candidates = (word.decode("utf-8") for word in reader.expand_prefix(WORDS, prefix))
     return [word for word in candidates if stem_word(word) == term]
