@@ -1,0 +1,35 @@
+"""`bluebook` with no verb: open the reader app, on `--section` / `--edition` if given."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bluebook_tui.cli.context import CommandContext
+from bluebook_tui.library.errors import LibraryError
+
+
+def start_section_id(args: argparse.Namespace, context: CommandContext) -> str | None:
+    """The section to open with, checked before the app starts (an unknown id raises LibraryError)."""
+    library = context.library
+    if args.section:
+        section = library.section(args.section)
+        if args.edition and section.edition != args.edition:
+            raise LibraryError(f"section {args.section!r} is not in edition {args.edition}")
+        return section.id
+    if args.edition:
+        return library.edition(args.edition).sections[0].id
+    return None
+
+
+def run_app(args: argparse.Namespace, context: CommandContext) -> int:
+    try:
+        start = start_section_id(args, context)
+    except LibraryError as error:
+        print(f"bluebook: {error}", file=sys.stderr)
+        return 2
+    from bluebook_tui.ui.app import BluebookApp
+    from bluebook_tui.ui.data import default_data_dir
+
+    BluebookApp(context.library, default_data_dir(), start_section_id=start).run()
+    return 0

@@ -1,0 +1,109 @@
+"""The Bluebook reader app: opens the reader screen at once, loads the search index behind it. Routing only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from bluebook_tui.library.errors import LibraryError
+from bluebook_tui.library.model import Library
+from bluebook_tui.ui.commands import ReaderCommands
+from bluebook_tui.ui.data import Session, Store
+from bluebook_tui.ui.screens.reader import ReaderScreen
+
+INDEX_DELAY_SECONDS = 0.3
+
+
+class BluebookApp(App[None]):
+    TITLE = "Bluebook"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", tooltip="Quit; the next start returns here.", id="quit"),
+        Binding("question_mark", "help", "Keys", tooltip="Every key, with what it does.", id="help"),
+    ]
+
+    def __init__(
+        self,
+        library: Library,
+        data_dir: Path,
+        *,
+        start_section_id: str | None = None,
+        index_root: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self._index_root = index_root
+        self.store = Store(data_dir)
+        self._start = self._start_session(start_section_id)
+        self.search_service: Any = None
+        self.search_note = "Building the search index…"
+
+    def _start_session(self, start_section_id: str | None) -> Session:
+        """An explicit section, else where the reader left off, else the newest edition's first section."""
+        if start_section_id is not None:
+            return Session(start_section_id)
+        session = self.store.load_session()
+        if session is not None and self._exists(session.section_id):
+            return session
+        return Session(self.library.newest.sections[0].id)
+
+    def _exists(self, section_id: str) -> bool:
+        try:
+            self.library.section(section_id)
+        except LibraryError:
+            return False
+        return True
+
+    def get_default_screen(self) -> Screen[Any]:
+        return ReaderScreen(self.library, self.store, self._start)
+
+    def on_mount(self) -> None:
+        for notice in self.store.notices:
+            self.notify(notice, severity="warning", timeout=8)
+        self.store.notices.clear()
+        # Not at once: the index thread would compete with the first frames for the interpreter.
+        self.set_timer(INDEX_DELAY_SECONDS, self._load_search)
+
+    def search_status(self) -> tuple[Any, str]:
+        """The search service once it is ready (else None) and what to say until then."""
+        return self.search_service, self.search_note
+
+    @work(thread=True, exclusive=True, group="index")
+    def _load_search(self) -> None:
+        """Open the index, building it if it is missing or stale; reading goes on meanwhile."""
+        try:
+            from bluebook_tui.search import SearchService
+        except ImportError:
+            self.call_from_thread(self._search_ready, None, "Search is not available yet.")
+            return
+        try:
+            service = SearchService(self.library, index_root=self._index_root)
+            service.ensure_index()
+        except Exception as error:  # any failure here must leave reading working
+            self.call_from_thread(self._search_ready, None, f"Search index unavailable: {error}")
+            return
+        self.call_from_thread(self._search_ready, service, "")
+
+    def _search_ready(self, service: Any, note: str) -> None:
+        from bluebook_tui.ui.screens.search import SearchScreen
+
+        self.search_service, self.search_note = service, note
+        if isinstance(self.screen, SearchScreen):
+            self.screen.set_search_service(service, note)
+
+    def action_help(self) -> None:
+        from bluebook_tui.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.save_position()
+        self.exit()

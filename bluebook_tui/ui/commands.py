@@ -1,0 +1,59 @@
+"""The command palette (ctrl+p): "Go to section…" over every heading of both editions, and the reader's actions."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from bluebook_tui.ui.messages import SectionSelected
+
+# (title, action on the reader screen, help)
+ACTIONS = (
+    ("Search…", "search", "Search both editions as you type"),
+    ("Side by side", "side_by_side", "Both editions side by side, or back to one pane"),
+    ("Other edition", "other_edition", "The same section in the other edition"),
+    ("Bookmark this section", "bookmark", "Add or remove a bookmark"),
+    ("Bookmarks", "bookmarks", "The list of bookmarks"),
+    ("Copy citation", "copy_citation", "Copy a citation of this section"),
+    ("Back", "back", "Back to the previous place"),
+    ("Forward", "forward", "Forward again"),
+    ("Show keys", "app.help", "Every key of the reader"),
+)
+
+
+class ReaderCommands(Provider):
+    """Sections by heading ("Go to section: …") and the reader's actions, fuzzy matched."""
+
+    def _reader(self):  # type: ignore[no-untyped-def]
+        from bluebook_tui.ui.screens.reader import ReaderScreen
+
+        return self.screen if isinstance(self.screen, ReaderScreen) else None
+
+    async def discover(self) -> Hits:
+        reader = self._reader()
+        if reader is None:
+            return
+        for title, action, help_text in ACTIONS:
+            yield DiscoveryHit(title, partial(reader.run_action, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        reader = self._reader()
+        if reader is None:
+            return
+        matcher = self.matcher(query)
+        for title, action, help_text in ACTIONS:
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), partial(reader.run_action, action), help=help_text)
+        for section in reader.library.walk():
+            text = f"Go to section: {section.edition} {section.heading}"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(reader.post_message, SectionSelected(section.id)),
+                    text=text,
+                    help=" › ".join(section.path[:-1]) or None,
+                )

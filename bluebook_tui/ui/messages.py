@@ -1,0 +1,44 @@
+"""Messages the widgets post up to the screen, which routes them (attributes down, messages up)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class SectionSelected(Message):
+    """The reader asked to open a section (tree, bookmarks, command palette)."""
+
+    section_id: str
+
+
+@dataclass
+class HitChosen(Message):
+    """A search hit was chosen: open its section with the query's terms highlighted."""
+
+    section_id: str
+    pattern: str
+
+
+@dataclass
+class VisibleSectionChanged(Message):
+    """The section at the top of a pane changed while scrolling (for the breadcrumb)."""
+
+    section_id: str
+
+
+@dataclass
+class MatchesCounted(Message):
+    """A pane finished highlighting: `current` is the 1-based match in view, 0 when there is none."""
+
+    current: int
+    total: int
+
+
+@dataclass
+class SplitterDragged(Message):
+    """The splitter beside the tree was dragged to this screen column: the tree should end there."""
+
+    x: int

@@ -1,0 +1,87 @@
+"""The bookmarks list: enter opens one, d removes it, escape goes back."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from bluebook_tui.library.errors import LibraryError
+from bluebook_tui.library.model import Library
+from bluebook_tui.ui.data import Bookmarks
+
+
+class BookmarksScreen(ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    BookmarksScreen {
+        align: center middle;
+        #bookmarks {
+            width: 100%;
+            max-width: 100;
+            height: auto;
+            max-height: 80%;
+            border: round $accent;
+            border-title-color: $accent;
+            background: $surface;
+        }
+        #no-bookmarks { width: auto; padding: 1 2; border: round $accent; background: $surface; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", tooltip="Back to reading.", id="bookmarks.close"),
+        Binding("d,delete", "remove", "Remove", tooltip="Remove the highlighted bookmark.", id="bookmarks.remove"),
+    ]
+
+    def __init__(self, library: Library, bookmarks: Bookmarks) -> None:
+        super().__init__()
+        self.library = library
+        self.bookmarks = bookmarks
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(*self._options(), id="bookmarks")
+        yield Static("No bookmarks yet: press b on a section to add one.", id="no-bookmarks")
+
+    def on_mount(self) -> None:
+        self.query_one("#bookmarks").border_title = "Bookmarks"
+        self._refresh_empty()
+
+    def _options(self) -> list[Option]:
+        options = []
+        for bookmark in self.bookmarks.items:
+            try:
+                section = self.library.section(bookmark.section_id)
+            except LibraryError:
+                label = Content.styled(f"{bookmark.section_id} (no longer in the library)", "dim")
+            else:
+                label = Content.assemble((section.edition, "bold"), "  ", " › ".join(section.path))
+            options.append(Option(label, id=bookmark.section_id))
+        return options
+
+    def _refresh_empty(self) -> None:
+        empty = not self.bookmarks.items
+        self.query_one("#bookmarks").display = not empty
+        self.query_one("#no-bookmarks").display = empty
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_remove(self) -> None:
+        options = self.query_one("#bookmarks", OptionList)
+        if options.highlighted is None:
+            return
+        option = options.get_option_at_index(options.highlighted)
+        if option.id is not None:
+            self.bookmarks.remove(option.id)
+        options.remove_option_at_index(options.highlighted)
+        self._refresh_empty()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

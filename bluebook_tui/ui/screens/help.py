@@ -1,0 +1,61 @@
+"""The `?` screen: every key of the reader, generated from the bindings (never a hand-kept copy)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable
+
+
+def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
+    """(keys, what, tooltip) for each action bound on the screen, its focused widget and the app."""
+    rows: dict[tuple[object, str], tuple[list[str], str, str]] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if binding.system or not binding.description:
+            continue
+        entry = rows.setdefault((active.node, binding.action), ([], binding.description, binding.tooltip))
+        entry[0].append(screen.app.get_key_display(Binding(key, binding.action)))
+    return [(" ".join(keys), description, tooltip) for keys, description, tooltip in rows.values()]
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        DataTable {
+            width: auto;
+            max-width: 100%;
+            height: auto;
+            max-height: 90%;
+            border: round $accent;
+            border-title-color: $accent;
+            background: $surface;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", "Close", tooltip="Back to reading.", id="help.close")
+    ]
+
+    def __init__(self, for_screen: Screen[object]) -> None:
+        super().__init__()
+        self._rows = key_rows(for_screen)
+
+    def compose(self) -> ComposeResult:
+        table: DataTable[Content] = DataTable(cursor_type="row", zebra_stripes=True)
+        table.border_title = "Keys  (escape to close)"
+        table.add_columns("Key", "Does", "")
+        for keys, description, tooltip in self._rows:
+            table.add_row(
+                Content.styled(keys, "bold $text-accent"), Content(description), Content.styled(tooltip, "dim")
+            )
+        yield table
+
+    def action_close(self) -> None:
+        self.dismiss(None)

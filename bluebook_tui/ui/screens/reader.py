@@ -1,0 +1,301 @@
+"""The reader: tree, breadcrumb, the section pane (or two side by side), the footer. Routes what its widgets post."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher
+
+from bluebook_tui.library.errors import LibraryError
+from bluebook_tui.library.model import Library, Section
+from bluebook_tui.ui.citation import citation
+from bluebook_tui.ui.data import Bookmarks, History, Session, Store
+from bluebook_tui.ui.messages import (
+    HitChosen,
+    MatchesCounted,
+    SectionSelected,
+    SplitterDragged,
+    VisibleSectionChanged,
+)
+from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
+from bluebook_tui.ui.widgets.key_bar import KeyBar
+from bluebook_tui.ui.widgets.section_pane import SectionPane
+from bluebook_tui.ui.widgets.section_tree import SectionTree
+from bluebook_tui.ui.widgets.side_by_side import SideBySide
+from bluebook_tui.ui.widgets.splitter import Splitter
+
+if TYPE_CHECKING:
+    from bluebook_tui.compare import Alignment
+
+TREE_WIDTH_STEP = 4
+
+
+class ReaderScreen(Screen[None]):
+    DEFAULT_CSS = """
+    ReaderScreen {
+        #body { height: 1fr; }
+        #content { width: 1fr; height: 1fr; }
+        &.-narrow SectionTree, &.-narrow Splitter { display: none; }
+        &.-narrow.-show-tree SectionTree { display: block; width: 1fr; max-width: 100%; }
+        &.-narrow.-show-tree #content { display: none; }
+        &.-hide-tree SectionTree, &.-hide-tree Splitter { display: none; }
+    }
+    """
+
+    AUTO_FOCUS = "#reader-pane"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (72, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", tooltip="Search both editions as you type.", id="search"),
+        Binding("n", "step_match(1)", "Next match", tooltip="Next match of the search in the pane.", id="next-match"),
+        Binding(
+            "N", "step_match(-1)", "Prev match", show=False, tooltip="Previous match in the pane.", id="prev-match"
+        ),
+        Binding(
+            "left_square_bracket",
+            "step_section(-1)",
+            "Prev section",
+            tooltip="The section before this one, in reading order.",
+            id="prev-section",
+        ),
+        Binding(
+            "right_square_bracket",
+            "step_section(1)",
+            "Next section",
+            tooltip="The section after this one, in reading order.",
+            id="next-section",
+        ),
+        Binding("e", "other_edition", "Other edition", tooltip="The same section in the other edition.", id="edition"),
+        Binding(
+            "c", "side_by_side", "Side by side", tooltip="Both editions side by side (c again: back).", id="compare"
+        ),
+        Binding("b", "bookmark", "Bookmark", tooltip="Bookmark this section, or remove its bookmark.", id="bookmark"),
+        Binding("B", "bookmarks", "Bookmarks", tooltip="The list of bookmarks.", id="bookmarks"),
+        Binding("y", "copy_citation", "Cite", tooltip="Copy a citation of this section.", id="cite"),
+        Binding(
+            "backspace,alt+left",
+            "back",
+            "Back",
+            tooltip="Back to the previous place (also where you were before a search).",
+            id="back",
+        ),
+        Binding("alt+right", "forward", "Forward", show=False, tooltip="Forward again after going back.", id="forward"),
+        Binding("t", "toggle_tree", "Tree", show=False, tooltip="Show or hide the table of contents.", id="tree"),
+        Binding(
+            "less_than_sign",
+            "resize_tree(-1)",
+            "Narrower tree",
+            show=False,
+            tooltip="Narrow the tree.",
+            id="tree-narrower",
+        ),
+        Binding(
+            "greater_than_sign", "resize_tree(1)", "Wider tree", show=False, tooltip="Widen the tree.", id="tree-wider"
+        ),
+    ]
+
+    def __init__(self, library: Library, store: Store, start: Session) -> None:
+        super().__init__()
+        self.library = library
+        self.store = store
+        self.history: History = store.load_history()
+        self.bookmarks = Bookmarks(store)
+        self.section: Section = library.section(start.section_id)
+        self.visible_section: Section = self.section
+        self.comparing = False
+        self.pattern: str | None = None
+        self.last_query = ""
+        self._start_scroll = start.scroll_y
+        self._alignments: dict[tuple[str, str], Alignment] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Breadcrumb()
+        with Horizontal(id="body"):
+            yield SectionTree(self.library)
+            yield Splitter()
+            with ContentSwitcher(initial="reader-pane", id="content"):
+                yield SectionPane(id="reader-pane")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.open_section(self.section.id, scroll_y=self._start_scroll, record=self.history.current != self.section.id)
+
+    # Navigation ---------------------------------------------------------------------------------------------
+
+    def open_section(
+        self, section_id: str, *, pattern: str | None = None, scroll_y: int = 0, record: bool = True
+    ) -> None:
+        """Show a section (with `pattern` highlighted), remember it, and keep the tree and breadcrumb in step."""
+        try:
+            section = self.library.section(section_id)
+        except LibraryError as error:
+            self.notify(str(error), severity="warning")
+            return
+        self.section = self.visible_section = section
+        self.pattern = pattern
+        if record:
+            self.history.visit(section.id)
+            self.store.save_history(self.history)
+        self.store.save_session(Session(section.id, scroll_y))
+        self._show_trail(section)
+        self.query_one(SectionTree).reveal(section.id)
+        if self.comparing:
+            self._show_pair(section)
+        else:
+            self.query_one("#reader-pane", SectionPane).show(section, pattern=pattern, scroll_y=scroll_y)
+
+    def _show_trail(self, section: Section) -> None:
+        edition = self.library.edition(section.edition)
+        breadcrumb = self.query_one(Breadcrumb)
+        breadcrumb.trail = (edition.book, edition.heading, *section.path)
+        breadcrumb.status = "★" if section.id in self.bookmarks else ""
+
+    def current_pane(self) -> SectionPane | None:
+        if self.comparing:
+            panes = self.query_one(SideBySide).panes()
+            return next((pane for pane in panes if pane.section and pane.section.id == self.section.id), None)
+        return self.query_one("#reader-pane", SectionPane)
+
+    def save_position(self) -> None:
+        pane = self.current_pane()
+        scroll_y = round(pane.scroll_y) if pane is not None and not self.comparing else 0
+        self.store.save_session(Session(self.section.id, scroll_y))
+
+    def counterpart(self, section: Section) -> Section | None:
+        """The aligned section of the other edition (the comparison layer decides), or None."""
+        from bluebook_tui.compare import align_editions
+
+        others = [edition for edition in sorted(self.library.editions) if edition != section.edition]
+        if not others:
+            return None
+        other = others[-1]
+        key = tuple(sorted((section.edition, other)))
+        if key not in self._alignments:
+            left, right = (self.library.edition(edition_id) for edition_id in key)
+            self._alignments[key] = align_editions(left, right)
+        return self._alignments[key].counterpart(section.id)
+
+    def _show_pair(self, section: Section) -> None:
+        side_by_side = self.query_one(SideBySide)
+        other = self.counterpart(section)
+        pair = (section, other) if section.edition == side_by_side.left_edition else (other, section)
+        side_by_side.show_pair(*pair, pattern=self.pattern)
+
+    # Messages from the widgets ------------------------------------------------------------------------------
+
+    @on(SectionSelected)
+    def _section_selected(self, message: SectionSelected) -> None:
+        self.open_section(message.section_id)
+
+    @on(VisibleSectionChanged)
+    def _visible_section_changed(self, message: VisibleSectionChanged) -> None:
+        try:
+            self.visible_section = self.library.section(message.section_id)
+        except LibraryError:
+            return
+        self._show_trail(self.visible_section)
+
+    @on(MatchesCounted)
+    def _matches_counted(self, message: MatchesCounted) -> None:
+        if self.pattern:
+            status = f"match {message.current}/{message.total}" if message.total else "no match in this section"
+            self.query_one(Breadcrumb).status = status
+
+    @on(SplitterDragged)
+    def _splitter_dragged(self, message: SplitterDragged) -> None:
+        self.query_one(SectionTree).styles.width = max(message.x - self.query_one(SectionTree).region.x, 12)
+
+    # Actions ------------------------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        from bluebook_tui.ui.screens.search import SearchScreen
+
+        app: Any = self.app
+        screen = SearchScreen(sorted(self.library.editions, reverse=True), self.last_query, *app.search_status())
+
+        def chosen(hit: HitChosen | None) -> None:
+            self.last_query = screen.query_text
+            if hit is not None:
+                self.open_section(hit.section_id, pattern=hit.pattern or None)
+
+        self.app.push_screen(screen, chosen)
+
+    def action_step_match(self, step: int) -> None:
+        pane = self.current_pane()
+        if pane is None or not self.pattern:
+            self.notify("No search to step through: press / to search.", timeout=3)
+            return
+        pane.step_match(step)
+
+    def action_step_section(self, step: int) -> None:
+        sections = list(self.library.edition(self.section.edition).walk())
+        index = sections.index(self.section) + step
+        if 0 <= index < len(sections):
+            self.open_section(sections[index].id)
+        else:
+            self.notify("This is the edition's " + ("last" if step > 0 else "first") + " section.", timeout=3)
+
+    def action_other_edition(self) -> None:
+        other = self.counterpart(self.section)
+        if other is None:
+            self.notify(f"{self.section.heading}: no counterpart in the other edition.", timeout=4)
+        else:
+            self.open_section(other.id)
+
+    async def action_side_by_side(self) -> None:
+        if len(self.library.editions) < 2:
+            self.notify("Side by side needs two editions.", severity="warning")
+            return
+        self.comparing = not self.comparing
+        switcher = self.query_one(ContentSwitcher)
+        if self.comparing and not self.query(SideBySide):
+            older, newer = sorted(self.library.editions)[-2:]
+            await switcher.mount(SideBySide(older, newer, id="side-by-side"))
+        switcher.current = "side-by-side" if self.comparing else "reader-pane"
+        self.open_section(self.section.id, pattern=self.pattern, record=False)
+
+    def action_bookmark(self) -> None:
+        added = self.bookmarks.toggle(self.section.id)
+        self.notify(("Bookmarked: " if added else "Bookmark removed: ") + self.section.heading, timeout=3)
+        self._show_trail(self.section)
+
+    def action_bookmarks(self) -> None:
+        from bluebook_tui.ui.screens.bookmarks import BookmarksScreen
+
+        def chosen(section_id: str | None) -> None:
+            self._show_trail(self.section)
+            if section_id is not None:
+                self.open_section(section_id)
+
+        self.app.push_screen(BookmarksScreen(self.library, self.bookmarks), chosen)
+
+    def action_copy_citation(self) -> None:
+        section = self.visible_section
+        text = citation(self.library.edition(section.edition), section)
+        self.app.copy_to_clipboard(text)
+        self.notify(text, title="Citation copied", timeout=4)
+
+    def action_back(self) -> None:
+        self._go(self.history.back())
+
+    def action_forward(self) -> None:
+        self._go(self.history.forward())
+
+    def _go(self, section_id: str | None) -> None:
+        if section_id is None:
+            self.notify("No further history.", timeout=2)
+            return
+        self.store.save_history(self.history)
+        self.open_section(section_id, record=False)
+
+    def action_toggle_tree(self) -> None:
+        self.toggle_class("-show-tree" if self.has_class("-narrow") else "-hide-tree")
+
+    def action_resize_tree(self, step: int) -> None:
+        tree = self.query_one(SectionTree)
+        tree.styles.width = max(tree.outer_size.width + step * TREE_WIDTH_STEP, 12)

@@ -1,0 +1,61 @@
+"""The search screen: the search panel over the reader; choosing a hit closes it with that hit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+
+from bluebook_tui.ui.messages import HitChosen
+from bluebook_tui.ui.widgets.search_panel import SearchPanel
+
+
+class SearchScreen(ModalScreen[HitChosen | None]):
+    DEFAULT_CSS = """
+    SearchScreen {
+        align: center top;
+        SearchPanel {
+            width: 100%;
+            max-width: 120;
+            height: 1fr;
+            margin: 1 2;
+            border: round $accent;
+            border-title-color: $accent;
+            background: $surface;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", tooltip="Back to reading, where you were.", id="search.close")
+    ]
+
+    def __init__(self, editions: Sequence[str], query: str, service: Any, unavailable: str) -> None:
+        super().__init__()
+        self._panel = SearchPanel(editions, query)
+        self._panel.border_title = "Search"
+        self._service, self._unavailable = service, unavailable
+
+    def compose(self) -> ComposeResult:
+        yield self._panel
+
+    def on_mount(self) -> None:
+        self.set_search_service(self._service, self._unavailable)
+
+    def set_search_service(self, service: Any, unavailable: str) -> None:
+        self._panel.unavailable = unavailable
+        self._panel.service = service
+
+    @property
+    def query_text(self) -> str:
+        return self._panel.query_text
+
+    def on_hit_chosen(self, message: HitChosen) -> None:
+        message.stop()
+        self.dismiss(message)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

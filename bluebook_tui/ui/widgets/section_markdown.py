@@ -1,0 +1,220 @@
+"""One section rendered by Textual's `Markdown` widget: footnotes, captions and search matches shown as such.
+
+The library format's footnote tokens would crash the widget (it pops its block stack on any `*_close`), so the
+parser handed to it rewrites them first: a reference becomes a visible `[n]`, the definitions a "Notes" box.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import ClassVar, cast
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from textual.await_complete import AwaitComplete
+from textual.content import Content
+from textual.events import Mount
+from textual.widgets import Markdown
+from textual.widgets._markdown import (
+    MarkdownBlock,
+    MarkdownBlockQuote,
+    MarkdownH1,
+    MarkdownH2,
+    MarkdownH3,
+    MarkdownH4,
+    MarkdownH5,
+    MarkdownH6,
+    MarkdownParagraph,
+)
+
+from bluebook_tui.library.markdown import footnote_marker, parser
+from bluebook_tui.library.model import Section
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>#!])")
+
+
+def section_markdown(section: Section, depth: int) -> str:
+    """The Markdown the pane shows for a section: its heading (at `depth` below the shown one) and its body."""
+    level = min(depth + 2, 6)
+    heading = _MARKDOWN_PUNCTUATION.sub(r"\\\1", section.heading)
+    return f"{'#' * level} {heading}\n\n{section.markdown}"
+
+
+def readable_tokens(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens with footnotes turned into ones the widget can draw: `[n]` markers and a Notes box."""
+    result: list[Token] = []
+    note_marker: str | None = None
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            token.children = [_footnote_ref_as_text(child) for child in token.children]
+            if note_marker is not None:
+                token.children.insert(0, Token("text", "", 0, content=f"[{note_marker}] "))
+                note_marker = None
+            result.append(token)
+        elif token.type in ("footnote_block_open", "footnote_block_close"):
+            opening = token.type.endswith("_open")
+            box = Token("blockquote_open" if opening else "blockquote_close", "blockquote", 1 if opening else -1)
+            box.attrs = {"class": "notes"}
+            box.map, box.level = token.map, token.level
+            result.append(box)
+        elif token.type == "footnote_open":
+            note_marker = footnote_marker(str(token.meta.get("label", "")))
+        elif token.type not in ("footnote_close", "footnote_anchor"):
+            result.append(token)
+    return result
+
+
+def _footnote_ref_as_text(token: Token) -> Token:
+    if token.type != "footnote_ref":
+        return token
+    return Token("text", "", 0, content=f"[{footnote_marker(str(token.meta.get('label', '')))}]")
+
+
+class ReaderParser:
+    """The library's parser with footnotes made drawable; `Markdown(parser_factory=...)` only calls `parse`."""
+
+    def parse(self, src: str, env: dict[str, object] | None = None) -> list[Token]:
+        return readable_tokens(parser().parse(src, env))
+
+
+def reader_parser() -> MarkdownIt:
+    return cast(MarkdownIt, ReaderParser())
+
+
+class MatchHighlighting(MarkdownBlock):
+    """A block that marks the search pattern of its document, and one match of it as the current one.
+
+    Listed after the widget's own block class in the bases, so that the block keeps that class's CSS type name.
+    """
+
+    source_content: Content = Content()
+
+    def set_content(self, content: Content) -> None:
+        self.source_content = content
+        self.mark_current(None)
+
+    def match_spans(self) -> list[tuple[int, int]]:
+        pattern = cast(SectionMarkdown, self._markdown).highlight
+        if pattern is None:
+            return []
+        return [match.span() for match in pattern.finditer(self.source_content.plain) if match.end() > match.start()]
+
+    def mark_current(self, index: int | None) -> None:
+        """Show the matches, the `index`-th (if any) as the current one."""
+        content = self.source_content
+        pattern = cast(SectionMarkdown, self._markdown).highlight
+        if pattern is not None:
+            content = content.highlight_regex(pattern, style=".search-match")
+            if index is not None:
+                start, end = self.match_spans()[index]
+                content = content.stylize(".search-current", start, end)
+        super().set_content(content)
+
+
+class Paragraph(MarkdownParagraph, MatchHighlighting):
+    def __init__(self, markdown: Markdown, token: Token) -> None:
+        super().__init__(markdown, token)
+        if "caption" in str(token.attrs.get("class", "")):
+            self.add_class("caption")
+
+
+class Box(MarkdownBlockQuote):
+    """A block quote, or the Notes box the footnote definitions are gathered in."""
+
+    def __init__(self, markdown: Markdown, token: Token) -> None:
+        super().__init__(markdown, token)
+        if "notes" in str(token.attrs.get("class", "")):
+            self.add_class("notes")
+            self.border_title = "Notes"
+
+
+class H1(MarkdownH1, MatchHighlighting):
+    pass
+
+
+class H2(MarkdownH2, MatchHighlighting):
+    pass
+
+
+class H3(MarkdownH3, MatchHighlighting):
+    pass
+
+
+class H4(MarkdownH4, MatchHighlighting):
+    pass
+
+
+class H5(MarkdownH5, MatchHighlighting):
+    pass
+
+
+class H6(MarkdownH6, MatchHighlighting):
+    pass
+
+
+class SectionMarkdown(Markdown):
+    """The rendered heading and body of one section (never more: the widget is slow on long documents)."""
+
+    BLOCKS: ClassVar[dict[str, type[MarkdownBlock]]] = {
+        **Markdown.BLOCKS,
+        "h1": H1,
+        "h2": H2,
+        "h3": H3,
+        "h4": H4,
+        "h5": H5,
+        "h6": H6,
+        "paragraph_open": Paragraph,
+        "blockquote_open": Box,
+    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"search-match", "search-current"}
+
+    DEFAULT_CSS = """
+    SectionMarkdown {
+        padding: 0 1;
+        & > .search-match { background: $warning 40%; text-style: bold; }
+        & > .search-current { background: $accent; color: $text; text-style: bold reverse; }
+        &:ansi > .search-match { text-style: bold reverse; }
+        &.column {
+            border: round $secondary;
+            border-title-color: $secondary;
+            border-title-style: bold;
+            margin: 1 0;
+            padding: 0 1;
+        }
+        Paragraph.caption { color: $text-muted; text-style: italic; padding: 0 2; }
+        Box.notes {
+            border: none;
+            border-top: solid $foreground 30%;
+            border-title-align: left;
+            border-title-color: $text-muted;
+            color: $text-muted;
+            background: transparent;
+            padding: 0;
+            margin: 0 0 1 0;
+        }
+    }
+    """
+
+    def __init__(self, section: Section, depth: int, highlight: re.Pattern[str] | None = None) -> None:
+        super().__init__(parser_factory=reader_parser, open_links=False)
+        self.source_markdown = section_markdown(section, depth)
+        self.section = section
+        self.highlight = highlight
+        if section.kind == "column":
+            self.add_class("column")
+            self.border_title = "Column"
+
+    def render_section(self) -> AwaitComplete:
+        """Parse and mount the section's blocks; await it to know they are all there."""
+        return self.update(self.source_markdown)
+
+    async def _on_mount(self, _: Mount) -> None:
+        """Nothing to draw until `render_section` (the base class would parse an empty document first)."""
+
+    def match_blocks(self) -> list[MatchHighlighting]:
+        """The blocks holding a match, in reading order."""
+        # By isinstance: a CSS type query would miss them (only a widget's first base gives it a type name).
+        return [
+            block for block in self.query(MarkdownBlock) if isinstance(block, MatchHighlighting) and block.match_spans()
+        ]

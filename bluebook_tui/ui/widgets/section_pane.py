@@ -1,0 +1,113 @@
+"""The reading pane: a section and, below it, its subsections, mounted a few at a time so text shows at once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from textual import work
+from textual.containers import VerticalScroll
+
+from bluebook_tui.library.model import Section
+from bluebook_tui.ui.messages import MatchesCounted, VisibleSectionChanged
+from bluebook_tui.ui.widgets.section_markdown import MatchHighlighting, SectionMarkdown
+
+# Subsections mounted per step after the first: small enough to keep each step short.
+MOUNT_BATCH = 4
+
+
+def _below(section: Section, depth: int = 1) -> Iterator[tuple[Section, int]]:
+    for child in section.children:
+        yield child, depth
+        yield from _below(child, depth + 1)
+
+
+class SectionPane(VerticalScroll, can_focus=True):
+    """Shows one section with its subsections; marks a search pattern and steps through its matches."""
+
+    DEFAULT_CSS = """
+    SectionPane {
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.section: Section | None = None
+        self.highlight: re.Pattern[str] | None = None
+        self._matches: list[tuple[MatchHighlighting, int]] = []
+        self._current_match = -1
+        self._visible_section_id: str | None = None
+
+    def show(self, section: Section, *, pattern: str | None = None, scroll_y: int = 0) -> None:
+        """Render `section` (cancelling a render under way), then go to the first match or to `scroll_y`."""
+        self.section = section
+        self.highlight = re.compile(pattern, re.IGNORECASE) if pattern else None
+        self._matches, self._current_match = [], -1
+        self._visible_section_id = section.id
+        self._mount_section(section, self.highlight, scroll_y)
+
+    @work(exclusive=True, group="render")
+    async def _mount_section(self, section: Section, highlight: re.Pattern[str] | None, scroll_y: int) -> None:
+        first = SectionMarkdown(section, 0, highlight)
+        with self.app.batch_update():
+            await self.remove_children()
+            self.scroll_home(animate=False, immediate=True)
+            await self.mount(first)
+            await first.render_section()
+        below = list(_below(section))
+        for start in range(0, len(below), MOUNT_BATCH):
+            batch = [SectionMarkdown(sub, depth, highlight) for sub, depth in below[start : start + MOUNT_BATCH]]
+            await self.mount_all(batch)
+            for widget in batch:
+                await widget.render_section()
+        self.call_after_refresh(self._settle, scroll_y)
+
+    def _settle(self, scroll_y: int) -> None:
+        """Once everything is laid out: count the matches and show the first, or restore the scroll offset."""
+        self._matches = [
+            (block, index)
+            for widget in self.query_children(SectionMarkdown)
+            for block in widget.match_blocks()
+            for index in range(len(block.match_spans()))
+        ]
+        if self._matches:
+            self.step_match(1)
+        else:
+            self.scroll_to(y=scroll_y, animate=False, immediate=True)
+            self.post_message(MatchesCounted(0, 0))
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    def step_match(self, step: int) -> None:
+        """Make the next (`step` 1) or previous (-1) match the current one, wrapping around, and bring it into view."""
+        if not self._matches:
+            self.post_message(MatchesCounted(0, 0))
+            return
+        if 0 <= self._current_match < len(self._matches):
+            block, _ = self._matches[self._current_match]
+            block.mark_current(None)
+        self._current_match = (self._current_match + step) % len(self._matches)
+        block, index = self._matches[self._current_match]
+        block.mark_current(index)
+        self.scroll_to_widget(block, animate=False, immediate=True, top=block.outer_size.height > self.size.height)
+        self.post_message(MatchesCounted(self._current_match + 1, len(self._matches)))
+
+    def scroll_to_section(self, section_id: str) -> None:
+        for widget in self.query_children(SectionMarkdown):
+            if widget.section.id == section_id:
+                self.scroll_to_widget(widget, animate=False, top=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        top = None
+        for widget in self.query_children(SectionMarkdown):
+            if widget.virtual_region.y > new_value:
+                break
+            top = widget.section.id
+        if top is not None and top != self._visible_section_id:
+            self._visible_section_id = top
+            self.post_message(VisibleSectionChanged(top))

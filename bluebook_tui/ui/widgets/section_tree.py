@@ -1,0 +1,82 @@
+"""The table of contents: every edition, its numbered sections and its boxed columns, in one tree."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from bluebook_tui.library.model import Library, Section
+from bluebook_tui.ui.messages import SectionSelected
+
+
+def section_label(section: Section) -> Text:
+    """A tree row: the heading as printed (its number included), a column marked as one."""
+    if section.kind == "column":
+        return Text.assemble(("▣ Column: ", "italic"), section.heading)
+    return Text(section.heading)
+
+
+class SectionTree(Tree[str]):
+    """Editions newest first; selecting a section posts `SectionSelected`. Node data is the section id."""
+
+    DEFAULT_CSS = """
+    SectionTree {
+        width: 36;
+        min-width: 12;
+        max-width: 80%;
+        height: 1fr;
+        padding: 0;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    def __init__(self, library: Library, *, id: str | None = None) -> None:
+        super().__init__("Editions", id=id)
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 2
+        self._library = library
+        self._section_nodes: dict[str, TreeNode[str]] = {}
+        self._pending_reveal: str | None = None
+
+    def on_mount(self) -> None:
+        # Filled after the first frame: the text is what the reader waits for.
+        self.call_after_refresh(self._fill)
+
+    def _fill(self) -> None:
+        library = self._library
+        for edition in sorted(library.editions.values(), key=lambda edition: edition.id, reverse=True):
+            edition_node = self.root.add(
+                Text.assemble((edition.id, "bold"), " ", (edition.heading, "dim")),
+                expand=edition is library.newest,
+            )
+            for section in edition.sections:
+                self._add(edition_node, section)
+        if self._pending_reveal is not None:
+            self.reveal(self._pending_reveal)
+
+    def _add(self, parent: TreeNode[str], section: Section) -> None:
+        node = parent.add(section_label(section), data=section.id, expand=True, allow_expand=bool(section.children))
+        self._section_nodes[section.id] = node
+        for child in section.children:
+            self._add(node, child)
+
+    def reveal(self, section_id: str) -> None:
+        """Put the cursor on a section, opening its edition and parents so it can be seen."""
+        node = self._section_nodes.get(section_id)
+        if node is None:
+            self._pending_reveal = section_id
+            return
+        ancestor = node.parent
+        while ancestor is not None:
+            ancestor.expand()
+            ancestor = ancestor.parent
+        self.call_after_refresh(self.move_cursor, node)
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
+        event.stop()
+        if event.node.data is None:
+            event.node.toggle()
+        else:
+            self.post_message(SectionSelected(event.node.data))
