@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from whoosh.index import open_dir
+from whoosh.index import EmptyIndexError, open_dir
 from whoosh.query import Term
 from whoosh.searching import Hit, Searcher
 
-from bluebook_tui.library import Library
+from bluebook_tui.library import Library, LibraryError
 from bluebook_tui.search.builder import Progress, build_index
 from bluebook_tui.search.query import (
     MAX_QUERY_CHARS,
@@ -28,6 +28,8 @@ from bluebook_tui.search.snippets import Snippet, opening_snippet, snippet_highl
 from bluebook_tui.search.store import IndexStore, Manifest, content_hash, default_index_root
 
 DEFAULT_LIMIT = 20
+# Opening a build can race with other processes publishing two newer ones (which removes it): try again.
+OPEN_ATTEMPTS = 3
 
 
 class SearchService:
@@ -74,7 +76,6 @@ class SearchService:
                 if rebuild or not self._is_fresh(manifest, content):
                     manifest = build_index(self._load_library(), self._store, content, progress)
                     built = True
-        assert manifest is not None
         with self._lock:
             self._open(manifest)
         return built
@@ -157,11 +158,21 @@ class SearchService:
         assert self._searcher is not None, "ensure_index() opens the first searcher"
         return self._searcher
 
-    def _open(self, manifest: Manifest) -> None:
-        searcher = open_dir(str(self._store.generation_path(manifest))).searcher()
-        if self._searcher is not None:
-            self._searcher.close()
-        self._searcher, self._stamp = searcher, self._store.manifest_stamp()
+    def _open(self, manifest: Manifest | None) -> None:
+        """Open a build, or the one published since if builds in other processes removed it meanwhile."""
+        for _ in range(OPEN_ATTEMPTS):
+            if manifest is None:
+                break
+            try:
+                searcher = open_dir(str(self._store.generation_path(manifest))).searcher()
+            except (OSError, EmptyIndexError):
+                manifest = self._store.read_manifest()
+                continue
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher, self._stamp = searcher, self._store.manifest_stamp()
+            return
+        raise LibraryError(f"the search index in {self._store.root} cannot be opened; run `bluebook index --rebuild`")
 
 
 def _editions(searcher: Searcher) -> tuple[str, ...]:
