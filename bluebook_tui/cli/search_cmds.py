@@ -96,7 +96,8 @@ def _print_results(results: SearchResults) -> None:
 
     out = console()
     shown = len(results.hits)
-    summary = Text(f"{results.total} section{'s' if results.total != 1 else ''} match ", style="bold")
+    matches = "1 section matches" if results.total == 1 else f"{results.total} sections match"
+    summary = Text(f"{matches} ", style="bold")
     summary.append(results.query, style="bold cyan")
     if shown < results.total:
         summary.append(f" (best {shown} shown)", style="dim")
@@ -117,14 +118,16 @@ def _print_results(results: SearchResults) -> None:
 def _index(args: argparse.Namespace, context: CommandContext) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from bluebook_tui.cli.output import console
+
     service = _service(context)
-    with Progress(TextColumn("Indexing sections"), BarColumn(), MofNCompleteColumn(), transient=True) as bar:
+    out = console()
+    columns = (TextColumn("Indexing sections"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=out, transient=True, disable=not out.is_terminal) as bar:
         task = bar.add_task("index", total=None)
         built = service.ensure_index(
             progress=lambda done, total: bar.update(task, completed=done, total=total), rebuild=args.rebuild
         )
-    from bluebook_tui.cli.output import console
-
     state = "built" if built else "already up to date"
-    console().print(f"Search index {state}: {service.index_root}")
+    out.print(f"Search index {state}: {service.index_root}", soft_wrap=True, highlight=False)
     return 0

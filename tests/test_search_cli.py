@@ -1,0 +1,107 @@
+"""`bluebook search` and `bluebook index` as scripts and people use them: the JSON contract, exit codes, output."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bluebook_tui.cli import main
+
+HIT_KEYS = {"edition", "id", "heading", "path", "score", "snippet"}
+
+
+@pytest.fixture(scope="module")
+def content(bundled_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copy = tmp_path_factory.mktemp("search-cli") / "content"
+    shutil.copytree(bundled_content, copy)
+    return copy
+
+
+def run(capsys: pytest.CaptureFixture[str], content: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["--content-dir", str(content), *argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_json_has_exactly_the_contract_keys(capsys: pytest.CaptureFixture[str], content: Path) -> None:
+    code, out, err = run(capsys, content, "search", "Gulf of Guinea", "--json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert set(data) == {"query", "total", "suggestion", "hits"}
+    assert data["query"] == "Gulf of Guinea" and data["suggestion"] is None
+    assert data["total"] == len(data["hits"]) >= 1
+    hit = data["hits"][0]
+    assert set(hit) == HIT_KEYS
+    assert hit["id"] == "2022/4.B.C" and hit["edition"] == "2022"
+    assert hit["path"][-1] == hit["heading"] and "Gulf of Guinea" in hit["snippet"]
+    assert isinstance(hit["score"], float)
+
+
+def test_limit_and_edition(capsys: pytest.CaptureFixture[str], content: Path) -> None:
+    code, out, _ = run(capsys, content, "search", "piracy", "--edition", "2016", "--limit", "2", "--json")
+    data = json.loads(out)
+    assert code == 0 and len(data["hits"]) == 2 and data["total"] > 2
+    assert {hit["edition"] for hit in data["hits"]} == {"2016"}
+    _, global_option, _ = run(capsys, content, "--edition", "2016", "search", "piracy", "--json")
+    assert {hit["edition"] for hit in json.loads(global_option)["hits"]} == {"2016"}
+
+
+def test_no_hits_exits_zero_with_the_suggestion(capsys: pytest.CaptureFixture[str], content: Path) -> None:
+    code, out, _ = run(capsys, content, "search", "piricy", "--json")
+    assert code == 0
+    assert json.loads(out) == {"query": "piricy", "total": 0, "suggestion": "piracy", "hits": []}
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["search", "piracy", "--edition", "2099"], "no edition '2099' (editions: 2016, 2022)"),
+        (["search", "piracy", "--limit", "0"], "--limit: expected a whole number of 1 or more, got '0'"),
+        (["search", "piracy", "--limit", "many"], "--limit: expected a whole number of 1 or more, got 'many'"),
+        (["search", "  "], "the query is empty"),
+        (["search", "x" * 2000], "the query is too long"),
+    ],
+)
+def test_invalid_arguments_are_one_line_and_exit_two(
+    capsys: pytest.CaptureFixture[str], content: Path, argv: list[str], message: str
+) -> None:
+    try:
+        code, out, err = run(capsys, content, *argv, "--json")
+    except SystemExit as exit_:  # argparse's own errors
+        code, out, err = int(str(exit_.code)), *capsys.readouterr()
+    assert code == 2 and out == ""
+    assert message in err and err.count("\n") == 1
+
+
+def test_people_get_the_heading_path_and_snippet(capsys: pytest.CaptureFixture[str], content: Path) -> None:
+    code, out, _ = run(capsys, content, "search", "IBUKI")
+    assert code == 0
+    assert "1 section matches IBUKI" in out
+    assert "2022/5.D" in out and "(5) Outer Space" in out and "“IBUKI”" in out
+
+
+def test_people_see_the_suggestion(capsys: pytest.CaptureFixture[str], content: Path) -> None:
+    code, out, _ = run(capsys, content, "search", "piricy")
+    assert code == 0 and "0 sections match piricy" in out and "Did you mean piracy?" in out
+
+
+def test_index_builds_then_reports_up_to_date(
+    capsys: pytest.CaptureFixture[str], bundled_content: Path, tmp_path: Path
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(bundled_content, content)
+    assert run(capsys, content, "index") == (0, f"Search index built: {tmp_path / 'index'}\n", "")
+    assert run(capsys, content, "index")[1] == f"Search index already up to date: {tmp_path / 'index'}\n"
+    assert run(capsys, content, "index", "--rebuild")[1].startswith("Search index built")
+
+
+def test_the_installed_command(content: Path) -> None:
+    command = [sys.executable, "-m", "bluebook_tui", "--content-dir", str(content), "search", "Senkaku", "--json"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stderr == ""
+    assert json.loads(done.stdout)["total"] >= 2
