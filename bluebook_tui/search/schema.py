@@ -7,7 +7,7 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 from bluebook_tui.search.analysis import text_analyzer, word_analyzer
 
 # An index written under another version is never opened: it is rebuilt (see `store.Manifest`).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Field names, shared by the builder, the query parser and the service.
 EDITION, ID_, HEADING, BODY, PATH, WORDS = "edition", "id", "heading", "body", "path", "words"
@@ -22,9 +22,10 @@ def build_schema() -> Schema:
         **{
             EDITION: ID(stored=True),
             ID_: ID(stored=True, unique=True),
-            # Stored exactly as indexed: the highlighter re-analyses the stored text.
             HEADING: TEXT(analyzer=analyzer, stored=True, multitoken_query="phrase"),
-            BODY: TEXT(analyzer=analyzer, stored=True, multitoken_query="phrase"),
+            # Stored exactly as indexed, with each term's character offsets: the highlighter cuts snippets
+            # from the stored text at those offsets instead of analysing every hit's body again.
+            BODY: TEXT(analyzer=analyzer, stored=True, chars=True, multitoken_query="phrase"),
             PATH: STORED(),
             # The unstemmed words of heading and body: the vocabulary for "did you mean".
             WORDS: TEXT(analyzer=word_analyzer(), phrase=False),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from whoosh.index import EmptyIndexError, open_dir
+from whoosh.qparser import QueryParser
 from whoosh.query import Term
 from whoosh.searching import Hit, Searcher
 
@@ -30,6 +32,23 @@ from bluebook_tui.search.store import IndexStore, Manifest, content_hash, defaul
 DEFAULT_LIMIT = 20
 # Opening a build can race with other processes publishing two newer ones (which removes it): try again.
 OPEN_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class _OpenIndex:
+    """One published build, opened: its searcher and the query parsers for its schema."""
+
+    searcher: Searcher
+    parser: QueryParser
+    spelling: QueryParser
+    editions: tuple[str, ...]
+
+    @classmethod
+    def open(cls, path: Path) -> _OpenIndex:
+        searcher = open_dir(str(path)).searcher()
+        schema = searcher.schema
+        editions = tuple(term.decode("utf-8") for term in searcher.reader().lexicon(EDITION))
+        return cls(searcher, search_parser(schema), spelling_parser(schema), editions)
 
 
 class SearchService:
@@ -56,7 +75,7 @@ class SearchService:
         self._load_library = load_library
         self._store = IndexStore(index_root or default_index_root(content_dir))
         self._lock = threading.Lock()
-        self._searcher: Searcher | None = None
+        self._index: _OpenIndex | None = None
         self._stamp: tuple[int, int] | None = None
         self._highlighter = snippet_highlighter()
 
@@ -82,10 +101,10 @@ class SearchService:
 
     def editions(self) -> tuple[str, ...]:
         """The edition ids the index holds."""
-        if self._searcher is None:
+        if self._index is None:
             self.ensure_index()
         with self._lock:
-            return _editions(self._current_searcher())
+            return self._current().editions
 
     def search(self, query: str, edition: str | None = None, limit: int = DEFAULT_LIMIT) -> SearchResults:
         """The best `limit` hits for a user's query; never raises on what the user typed."""
@@ -96,34 +115,35 @@ class SearchService:
             return SearchResults(query, error=f"the query is too long (over {MAX_QUERY_CHARS} characters)")
         if limit < 1:
             return SearchResults(query, error=f"the limit must be at least 1, not {limit}")
-        if self._searcher is None:
+        if self._index is None:
             self.ensure_index()
         with self._lock:
             try:
-                searcher = self._current_searcher()
-                editions = _editions(searcher)
-                if edition is not None and edition not in editions:
-                    return SearchResults(query, error=f"no edition {edition!r} (editions: {', '.join(editions)})")
-                return self._run(searcher, query, text, edition, limit)
+                index = self._current()
+                if edition is not None and edition not in index.editions:
+                    known = ", ".join(index.editions)
+                    return SearchResults(query, error=f"no edition {edition!r} (editions: {known})")
+                return self._run(index, query, text, edition, limit)
             except Exception as error:  # a query must never take the app down: say why in one line
                 return SearchResults(query, error=f"the query could not be run: {error}".splitlines()[0])
 
-    def _run(self, searcher: Searcher, query: str, text: str, edition: str | None, limit: int) -> SearchResults:
-        schema = searcher.schema
-        parser = search_parser(schema)
-        parsed = parser.parse(text)
+    def _run(self, index: _OpenIndex, query: str, text: str, edition: str | None, limit: int) -> SearchResults:
+        parsed = index.parser.parse(text)
         edition_filter = Term(EDITION, edition) if edition is not None else None
         # optimize=False: the collector then counts every match as it goes, so len() is exact and free.
-        results = searcher.search(
-            with_phrase_bonus(parser, text, parsed), limit=limit, filter=edition_filter, terms=True, optimize=False
+        results = index.searcher.search(
+            with_phrase_bonus(index.parser, text, parsed),
+            limit=limit,
+            filter=edition_filter,
+            terms=True,
+            optimize=False,
         )
-        hits = tuple(self._hit(results[rank]) for rank in range(results.scored_length()))
         return SearchResults(
             query=query,
             total=len(results),
-            suggestion=suggest(searcher, spelling_parser(schema).parse(text), text),
-            hits=hits,
-            pattern=highlight_pattern(parsed, searcher.reader()),
+            suggestion=suggest(index.searcher, index.spelling.parse(text), text),
+            hits=tuple(self._hit(results[rank]) for rank in range(results.scored_length())),
+            pattern=highlight_pattern(parsed, index.searcher.reader()),
         )
 
     def _hit(self, hit: Hit) -> SearchHit:
@@ -149,14 +169,14 @@ class SearchService:
             and self._store.generation_path(manifest).is_dir()
         )
 
-    def _current_searcher(self) -> Searcher:
-        """The open searcher, reopened first if another process has published a newer build."""
+    def _current(self) -> _OpenIndex:
+        """The open index, reopened first if another process has published a newer build."""
         if self._stamp != self._store.manifest_stamp():
             manifest = self._store.read_manifest()
             if manifest is not None and manifest.schema == SCHEMA_VERSION:
                 self._open(manifest)
-        assert self._searcher is not None, "ensure_index() opens the first searcher"
-        return self._searcher
+        assert self._index is not None, "ensure_index() opens the first build"
+        return self._index
 
     def _open(self, manifest: Manifest | None) -> None:
         """Open a build, or the one published since if builds in other processes removed it meanwhile."""
@@ -164,16 +184,12 @@ class SearchService:
             if manifest is None:
                 break
             try:
-                searcher = open_dir(str(self._store.generation_path(manifest))).searcher()
+                index = _OpenIndex.open(self._store.generation_path(manifest))
             except (OSError, EmptyIndexError):
                 manifest = self._store.read_manifest()
                 continue
-            if self._searcher is not None:
-                self._searcher.close()
-            self._searcher, self._stamp = searcher, self._store.manifest_stamp()
+            if self._index is not None:
+                self._index.searcher.close()
+            self._index, self._stamp = index, self._store.manifest_stamp()
             return
         raise LibraryError(f"the search index in {self._store.root} cannot be opened; run `bluebook index --rebuild`")
-
-
-def _editions(searcher: Searcher) -> tuple[str, ...]:
-    return tuple(term.decode("utf-8") for term in searcher.reader().lexicon(EDITION))

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from whoosh.highlight import ContextFragmenter, Formatter, Fragment, Highlighter
+from whoosh.highlight import Formatter, Fragment, Highlighter, PinpointFragmenter
 
 SNIPPET_CHARS = 160
 ELLIPSIS = "…"
@@ -41,9 +41,10 @@ class SpanFormatter(Formatter):
         end = 0
         for fragment in fragments:
             text = fragment.text
-            if fragment.startchar > 0 or pieces:
+            # Fragments cut around nearby matches can overlap: carry on from where the last one ended.
+            index = max(fragment.startchar, end)
+            if index > end:
                 add(f" {ELLIPSIS} " if pieces else f"{ELLIPSIS} ")
-            index = fragment.startchar
             for token in sorted(fragment.matches, key=lambda t: (t.startchar, t.startchar - t.endchar)):
                 if token.startchar < index:
                     continue
@@ -52,14 +53,16 @@ class SpanFormatter(Formatter):
                 spans.append((start, length))
                 index = token.endchar
             add(text[index : fragment.endchar])
-            end = fragment.endchar
+            end = max(end, fragment.endchar)
         if pieces and end < len(text):
             add(f" {ELLIPSIS}")
         return Snippet("".join(pieces), tuple(spans))
 
 
 def snippet_highlighter() -> Highlighter:
-    return Highlighter(fragmenter=ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60), formatter=SpanFormatter())
+    """Whoosh's highlighter, cutting fragments around the matches' stored offsets (no re-analysis)."""
+    fragmenter = PinpointFragmenter(maxchars=SNIPPET_CHARS, surround=60, autotrim=True)
+    return Highlighter(fragmenter=fragmenter, formatter=SpanFormatter())
 
 
 def opening_snippet(text: str) -> Snippet:

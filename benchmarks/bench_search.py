@@ -1,0 +1,139 @@
+"""Benchmark search: index build, query + highlight latency at 1× and 50× the library, the whole command.
+
+Targets (2-core machine): build ≤ 1 s; p95 ≤ 10 ms at 1×, ≤ 50 ms at 50×; `bluebook search` ≤ 1.5× the time
+Python takes to `import whoosh`.
+
+Run: python benchmarks/bench_search.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bluebook_tui.library import load_library
+from bluebook_tui.library.ingest import ingest_text
+from bluebook_tui.library.paths import BUNDLED_CONTENT
+from bluebook_tui.search import SearchService
+
+COPIES = 50
+ROUNDS = 5
+COMMAND_RUNS = 15
+# What readers type: single words, names, phrases, acronyms, operators, filters, typos.
+QUERIES = [
+    "Senkaku",
+    "Gulf of Guinea",
+    "free and open Indo-Pacific",
+    "IBUKI",
+    "piracy Somalia",
+    "UNCLOS",
+    "cybersecurity",
+    "cyber*",
+    "anti-satellite",
+    "ASAT tests",
+    "Japan-U.S. Alliance",
+    "2+2",
+    "South China Sea",
+    "North Korea missile",
+    "money laundering",
+    "trafficking in persons",
+    "economic security",
+    "supply chains",
+    "counter-terrorism",
+    "peacekeeping South Sudan",
+    '"rule of law"',
+    "Japan's security policy",
+    "piracy -Somalia",
+    "Senkaku OR IBUKI",
+    "edition:2016 piracy",
+    "heading:cyber",
+    "space debris",
+    "maritime domain awareness",
+    "piricy",
+    "securities",
+]
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def report(name: str, samples: list[float], target: str) -> None:
+    print(
+        f"{name:<46} p50 {percentile(samples, 0.5):7.2f} ms   p95 {percentile(samples, 0.95):7.2f} ms"
+        f"   ({len(samples)} runs; target {target})"
+    )
+
+
+def timed_ms(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def make_library(root: Path, copies: int) -> Path:
+    """`copies` × both editions: each seed ingested under its own edition id (`2016-07`)."""
+    content = root / "content"
+    content.mkdir(parents=True)
+    sources = {path.stem: path.read_text(encoding="utf-8") for path in sorted(BUNDLED_CONTENT.glob("*.txt"))}
+    if copies == 1:
+        for path in BUNDLED_CONTENT.glob("*.md"):
+            shutil.copy(path, content)
+        return content
+    for copy in range(copies):
+        for name, text in sources.items():
+            edition = f"{name}-{copy:02d}"
+            (content / f"{edition}.md").write_text(ingest_text(text, edition), encoding="utf-8")
+    return content
+
+
+def bench_library(root: Path, copies: int, latency_target: str) -> Path:
+    content = make_library(root, copies)
+    library = load_library(content)
+    sections = sum(1 for _ in library.walk())
+    builds = [
+        timed_ms(lambda: SearchService(library).ensure_index(rebuild=True)) for _ in range(3 if copies == 1 else 1)
+    ]
+    print(
+        f"{f'build, {copies}× ({sections} sections)':<46} median {statistics.median(builds):7.0f} ms"
+        f"   ({len(builds)} runs; target ≤ 1000 ms at 1×)"
+    )
+    service = SearchService(library)
+    service.ensure_index()
+    for query in QUERIES:  # warm the searcher's caches once, as a running app has them
+        service.search(query)
+    samples = [timed_ms(lambda q=query: service.search(q)) for _ in range(ROUNDS) for query in QUERIES]
+    report(f"query + highlight, 20 hits, {copies}×", samples, latency_target)
+    return content
+
+
+def bench_command(content: Path) -> None:
+    def run(*argv: str) -> float:
+        return timed_ms(lambda: subprocess.run([sys.executable, *argv], check=True, capture_output=True))
+
+    command = ["-m", "bluebook_tui", "--content-dir", str(content), "search", "piracy Somalia", "--json"]
+    run(*command)  # the index is fresh from here on
+    whoosh = statistics.median(run("-c", "import whoosh") for _ in range(COMMAND_RUNS))
+    search = statistics.median(run(*command) for _ in range(COMMAND_RUNS))
+    baseline = 'python -c "import whoosh"'
+    print(f"{baseline:<46} median {whoosh:7.1f} ms")
+    name = "bluebook search --json (fresh index)"
+    print(f"{name:<46} median {search:7.1f} ms   ({search / whoosh:.1f}×; target ≤ 1.5×)")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as single, tempfile.TemporaryDirectory() as fifty:
+        content = bench_library(Path(single), 1, "p95 ≤ 10 ms")
+        bench_library(Path(fifty), COPIES, "p95 ≤ 50 ms")
+        bench_command(content)
+
+
+if __name__ == "__main__":
+    main()
