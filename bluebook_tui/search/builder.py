@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from whoosh.index import create_in
 
-from bluebook_tui.library import Library
 from bluebook_tui.search.schema import BODY, EDITION, HEADING, ID_, PATH, SCHEMA_VERSION, WORDS, build_schema
 from bluebook_tui.search.store import IndexStore, Manifest
+
+if TYPE_CHECKING:
+    from bluebook_tui.library import Library
 
 # Called after each section is added: (sections done, sections in all).
 Progress = Callable[[int, int], None]

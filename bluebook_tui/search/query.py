@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from whoosh.fields import Schema
 from whoosh.qparser import (
     FieldAliasPlugin,
     FieldsPlugin,
@@ -22,11 +22,14 @@ from whoosh.qparser import (
     WildcardPlugin,
 )
 from whoosh.query import AndMaybe, Not, Or, Phrase, Prefix, Query, Term, Wildcard
-from whoosh.reading import IndexReader
-from whoosh.searching import Searcher
 
 from bluebook_tui.search.analysis import stem_word
 from bluebook_tui.search.schema import FIELD_BOOSTS, SEARCHED_FIELDS, WORDS
+
+if TYPE_CHECKING:
+    from whoosh.fields import Schema
+    from whoosh.reading import IndexReader
+    from whoosh.searching import Searcher
 
 # Longer queries are refused with a message rather than parsed into thousands of clauses.
 MAX_QUERY_CHARS = 1000

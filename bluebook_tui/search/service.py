@@ -6,15 +6,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from whoosh.index import EmptyIndexError, open_dir
 from whoosh.qparser import QueryParser
 from whoosh.query import Term
 from whoosh.searching import Hit, Searcher
 
-from bluebook_tui.library import Library, LibraryError
-from bluebook_tui.search.builder import Progress, build_index
+from bluebook_tui.library.errors import LibraryError
 from bluebook_tui.search.query import (
     MAX_QUERY_CHARS,
     clean_query,
@@ -28,6 +27,10 @@ from bluebook_tui.search.results import SearchHit, SearchResults
 from bluebook_tui.search.schema import BODY, EDITION, HEADING, ID_, PATH, SCHEMA_VERSION
 from bluebook_tui.search.snippets import Snippet, opening_snippet, snippet_highlighter
 from bluebook_tui.search.store import IndexStore, Manifest, content_hash, default_index_root
+
+if TYPE_CHECKING:
+    from bluebook_tui.library import Library
+    from bluebook_tui.search.builder import Progress
 
 DEFAULT_LIMIT = 20
 # Opening a build can race with other processes publishing two newer ones (which removes it): try again.
@@ -93,6 +96,9 @@ class SearchService:
                 # Another process may have built it while we waited for the lock.
                 manifest = self._store.read_manifest()
                 if rebuild or not self._is_fresh(manifest, content):
+                    # Imported here: a search over a fresh index never loads the writing half of Whoosh.
+                    from bluebook_tui.search.builder import build_index
+
                     manifest = build_index(self._load_library(), self._store, content, progress)
                     built = True
         with self._lock:
@@ -116,7 +122,10 @@ class SearchService:
         if limit < 1:
             return SearchResults(query, error=f"the limit must be at least 1, not {limit}")
         if self._index is None:
-            self.ensure_index()
+            try:
+                self.ensure_index()
+            except LibraryError as error:
+                return SearchResults(query, error=str(error))
         with self._lock:
             try:
                 index = self._current()
