@@ -33,7 +33,7 @@ def hit_prompt(hit: Any) -> Content:
     """A hit as two parts: its heading path, then its snippet with the query's terms marked."""
     snippet = Content(hit.snippet)
     for start, end in hit.highlights:
-        snippet = snippet.stylize("bold reverse", start, end)
+        snippet = snippet.stylize("bold underline $text-warning", start, end)
     return Content.assemble((" › ".join(hit.path), "bold"), "\n", snippet)
 
 

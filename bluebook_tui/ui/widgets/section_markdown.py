@@ -172,9 +172,10 @@ class SectionMarkdown(Markdown):
     DEFAULT_CSS = """
     SectionMarkdown {
         padding: 0 1;
-        & > .search-match { background: $warning 40%; text-style: bold; }
-        & > .search-current { background: $accent; color: $text; text-style: bold reverse; }
-        &:ansi > .search-match { text-style: bold reverse; }
+        & > .search-match { background: $warning 50%; text-style: bold; }
+        & > .search-current { background: $accent; color: $text; text-style: bold underline; }
+        &:ansi > .search-match { text-style: bold underline; }
+        MarkdownHeader { margin: 1 0; text-style: bold; color: $text-primary; background: transparent; }
         &.column {
             border: round $secondary;
             border-title-color: $secondary;
@@ -194,6 +195,7 @@ class SectionMarkdown(Markdown):
             margin: 0 0 1 0;
         }
     }
+    SectionPane > SectionMarkdown:first-child MarkdownHeader { margin-top: 0; }
     """
 
     def __init__(self, section: Section, depth: int, highlight: re.Pattern[str] | None = None) -> None:

@@ -28,6 +28,7 @@ class SectionTree(Tree[str]):
         height: 1fr;
         padding: 0;
         scrollbar-size-vertical: 1;
+        overflow-x: hidden;
     }
     """
 

@@ -1,0 +1,245 @@
+"""Pilot tests of the reader: what opens, the keys, and what is remembered between runs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bluebook_tui.library import Library
+from bluebook_tui.search import SearchService
+from bluebook_tui.ui.screens.bookmarks import BookmarksScreen
+from bluebook_tui.ui.screens.help import HelpScreen
+from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
+from bluebook_tui.ui.widgets.section_pane import SectionPane
+from bluebook_tui.ui.widgets.section_tree import SectionTree
+from bluebook_tui.ui.widgets.side_by_side import SideBySide
+from tests.test_app_support import make_app, pane_text, reader, settle, shown_sections
+
+
+@pytest.fixture(scope="session")
+def index_root(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("index")
+    SearchService(library, index_root=root).ensure_index()
+    return root
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def reader_pane(pilot) -> SectionPane:  # type: ignore[no-untyped-def]
+    return reader(pilot).query_one("#reader-pane", SectionPane)
+
+
+async def test_opens_on_the_newest_editions_first_section(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        pane = reader_pane(pilot)
+        assert shown_sections(pane)[0] == "2022/1"
+        assert "The security environment surrounding the Asia-Pacific region" in pane_text(pane)
+        assert reader(pilot).query_one(Breadcrumb).trail[-1] == "(1) Regional Security"
+        assert pilot.app.focused is pane
+
+
+async def test_a_section_is_shown_with_its_subsections_and_never_the_whole_book(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root, section="2022/4.B").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert shown_sections(reader_pane(pilot)) == ["2022/4.B", "2022/4.B.A", "2022/4.B.B", "2022/4.B.C"]
+
+
+async def test_brackets_step_through_sections_in_reading_order(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert reader(pilot).section.id == "2022/1.col1"
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(pilot)
+        assert shown_sections(reader_pane(pilot))[0] == "2022/2.A"
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert reader(pilot).section.id == "2022/2"
+
+
+async def test_e_opens_the_same_section_in_the_other_edition(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root, section="2022/5").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert reader(pilot).section.id == "2016/6"  # "(6) Outer Space" in 2016 became "(5) Outer Space"
+        assert "Outer Space" in reader(pilot).query_one(Breadcrumb).trail[-1]
+        await pilot.press("e")
+        await settle(pilot)
+        assert reader(pilot).section.id == "2022/5"
+
+
+async def test_c_shows_both_editions_side_by_side(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        left, right = reader(pilot).query_one(SideBySide).panes()
+        assert (shown_sections(left)[0], shown_sections(right)[0]) == ("2016/1", "2022/1")
+        await pilot.press("right_square_bracket", "right_square_bracket")  # to (2) Economic Security, new in 2022
+        await settle(pilot)
+        side_by_side = reader(pilot).query_one(SideBySide)
+        assert [shown_sections(pane)[0] for pane in side_by_side.panes()] == ["2022/2"]
+        assert "New in 2022" in str(side_by_side.query_one("#left-column .no-counterpart").render())
+        await pilot.press("c")
+        await settle(pilot)
+        assert reader_pane(pilot).display and shown_sections(reader_pane(pilot))[0] == "2022/2"
+
+
+async def test_bookmarks_are_added_listed_opened_and_kept(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root, section="2022/3").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        reader(pilot).open_section("2022/6.B")
+        await settle(pilot)
+        await pilot.press("B")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, BookmarksScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader(pilot).section.id == "2022/3"
+    saved = json.loads((data_dir / "bookmarks.json").read_text(encoding="utf-8"))
+    assert [bookmark["section_id"] for bookmark in saved] == ["2022/3"]
+
+
+async def test_b_twice_removes_the_bookmark(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("b", "b")
+    assert json.loads((data_dir / "bookmarks.json").read_text(encoding="utf-8")) == []
+
+
+async def test_y_copies_a_citation_of_the_section(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root, section="2022/4.A.C").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        assert pilot.app.clipboard.startswith("Diplomatic Bluebook 2022, Chapter 3")
+        assert pilot.app.clipboard.endswith(
+            "3 Global Security › (4) The Oceans and Seas › A Order at Sea › (C) Challenge to Japan's Maritime "
+            "Sovereignty (Situation Surrounding the East China Sea) (see Chapter 2, Section 2, 2(1) B(D) on page 45)"
+        )
+
+
+async def test_back_and_forward_retrace_the_way(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        reader(pilot).open_section("2022/3")
+        reader(pilot).open_section("2016/5")
+        await settle(pilot)
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert reader(pilot).section.id == "2022/3"
+        await pilot.press("alt+left")
+        await settle(pilot)
+        assert reader(pilot).section.id == "2022/1"
+        await pilot.press("alt+right")
+        await settle(pilot)
+        assert shown_sections(reader_pane(pilot))[0] == "2022/3"
+
+
+async def test_choosing_in_the_tree_opens_the_section(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        tree = reader(pilot).query_one(SectionTree)
+        await pilot.press("shift+tab")
+        assert pilot.app.focused is tree
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert reader(pilot).section.id == "2022/1.col1"
+        assert tree.cursor_node is not None and tree.cursor_node.data == "2022/1.col1"
+
+
+async def test_the_place_is_remembered_across_runs(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root, section="2022/7").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        reader_pane(pilot).scroll_to(y=20, animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.press("q")
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert shown_sections(reader_pane(pilot))[0] == "2022/7"
+        assert reader_pane(pilot).scroll_y == 20
+
+
+async def test_a_corrupt_state_file_is_set_aside_with_a_notice(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    data_dir.mkdir()
+    (data_dir / "session.json").write_text("{not json", encoding="utf-8")
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert shown_sections(reader_pane(pilot))[0] == "2022/1"
+        assert any("set aside" in notification.message for notification in pilot.app._notifications)
+    assert [path.name.startswith("session.json.corrupt-") for path in data_dir.iterdir()].count(True) == 1
+
+
+async def test_help_lists_every_key_of_the_reader(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        help_screen = pilot.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        described = {
+            str(row[1])
+            for row in (
+                help_screen.query_one("DataTable").get_row_at(i)
+                for i in range(help_screen.query_one("DataTable").row_count)
+            )
+        }
+        expected = {binding.description for binding in reader(pilot).BINDINGS}  # type: ignore[union-attr]
+        assert expected <= described
+        await pilot.press("escape")
+        assert not isinstance(pilot.app.screen, HelpScreen)
+
+
+async def test_the_command_palette_goes_to_any_heading(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"2016 Gulf of Aden")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader(pilot).section.id == "2016/4.B.a"
+
+
+async def test_a_small_terminal_still_shows_the_text(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        pane = reader_pane(pilot)
+        tree = reader(pilot).query_one(SectionTree)
+        assert pane.region.width >= 36 and not tree.display
+        await pilot.press("t")
+        await settle(pilot)
+        assert tree.display and tree.region.width >= 36
+        await pilot.resize_terminal(120, 30)
+        await settle(pilot)
+        assert tree.display and pane.display and pane.region.width > 60
+        await pilot.press("t")
+        await settle(pilot)
+        assert not tree.display and pane.region.width > 100
+
+
+async def test_tab_moves_focus_and_q_quits(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        focused = pilot.app.focused
+        await pilot.press("tab")
+        assert pilot.app.focused is not focused
+        await pilot.press("q")
+        await pilot.pause()
+        assert pilot.app.return_code == 0 and not pilot.app.is_running

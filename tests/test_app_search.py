@@ -1,0 +1,162 @@
+"""Pilot tests of searching from the reader: as you type, opening a hit, stepping through its matches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from bluebook_tui.library import Library
+from bluebook_tui.search import SearchService
+from bluebook_tui.ui.app import BluebookApp
+from bluebook_tui.ui.screens.search import SearchScreen
+from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
+from bluebook_tui.ui.widgets.section_pane import SectionPane
+from tests.test_app_support import make_app, pane_text, reader, settle, shown_sections, wait_for_hits
+
+
+@pytest.fixture(scope="session")
+def index_root(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("index")
+    SearchService(library, index_root=root).ensure_index()
+    return root
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def status(pilot) -> str:  # type: ignore[no-untyped-def]
+    return str(pilot.app.screen.query_one("#search-total", Static).render())
+
+
+async def test_typing_shows_the_hit_and_enter_lands_on_the_match(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"IBUKI")
+        hits = await wait_for_hits(pilot)
+        assert isinstance(pilot.app.screen, SearchScreen)
+        hit_ids = [hits.get_option_at_index(i).id for i in range(hits.option_count)]
+        assert "2022/5.D" in hit_ids
+        assert "IBUKI" in str(hits.get_option("2022/5.D").prompt)
+        assert status(pilot) == "1 hit in all editions"
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = reader(pilot).query_one("#reader-pane", SectionPane)
+        assert shown_sections(pane)[0] == "2022/5.D"
+        assert reader(pilot).query_one(Breadcrumb).status == "match 1/2"
+        await pilot.press("n")
+        assert reader(pilot).query_one(Breadcrumb).status == "match 2/2"
+        await pilot.press("N")
+        assert reader(pilot).query_one(Breadcrumb).status == "match 1/2"
+
+
+async def test_backspace_returns_to_where_the_reader_was_before_the_search(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root, section="2016/3.A").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"IBUKI")
+        await wait_for_hits(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert shown_sections(reader(pilot).query_one("#reader-pane", SectionPane))[0] == "2016/3.A"
+
+
+async def test_the_match_is_highlighted_in_the_rendered_text(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        reader(pilot).open_section("2022/5.D", pattern=r"(?i:\b(?:ibuki)\b)")
+        await settle(pilot)
+        pane = reader(pilot).query_one("#reader-pane", SectionPane)
+        assert pane.match_count == 2
+        marked = [
+            span
+            for block in pane.query("SectionMarkdown > *")
+            for span in getattr(block.visual, "spans", [])
+            if span.style in (".search-match", ".search-current")
+        ]
+        assert len(marked) == 3  # both matches, and the first once more as the current one
+        assert "IBUKI" in pane_text(pane)
+
+
+async def test_did_you_mean_is_a_line_that_can_be_chosen(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"pircy")
+        hits = await wait_for_hits(pilot)
+        assert "Did you mean piracy?" in str(hits.get_option_at_index(0).prompt)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert pilot.app.screen.query_one(Input).value == "piracy"
+        await wait_for_hits(pilot)
+        assert status(pilot).endswith("hits in all editions")
+
+
+async def test_the_edition_filter_narrows_the_hits(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"piracy")
+        hits = await wait_for_hits(pilot)
+        everywhere = {
+            hits.get_option_at_index(i).id.split("/")[0]
+            for i in range(hits.option_count)
+            if hits.get_option_at_index(i).id
+        }
+        assert everywhere == {"2016", "2022"}
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        only = {
+            hits.get_option_at_index(i).id.split("/")[0]
+            for i in range(hits.option_count)
+            if hits.get_option_at_index(i).id
+        }
+        assert only == {"2022"}
+        assert status(pilot).endswith("in 2022")
+
+
+async def test_escape_closes_search_and_keeps_the_place(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root, section="2022/3").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"cyber", "escape")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, SearchScreen)
+        assert reader(pilot).section.id == "2022/3"
+        await pilot.press("slash")
+        assert pilot.app.screen.query_one(Input).value == "cyber"
+
+
+async def test_a_broken_index_leaves_reading_working(library: Library, data_dir: Path, tmp_path: Path) -> None:
+    not_a_directory = tmp_path / "index-file"
+    not_a_directory.write_text("not an index", encoding="utf-8")
+    async with make_app(library, data_dir, not_a_directory).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert "The security environment" in pane_text(reader(pilot).query_one("#reader-pane", SectionPane))
+        await pilot.press("slash", *"piracy")
+        await settle(pilot)
+        assert status(pilot).startswith("Search index unavailable")
+
+
+async def test_search_says_the_index_is_building_until_it_is_ready(
+    library: Library, data_dir: Path, index_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(BluebookApp, "_load_search", lambda app: None)  # the index is "still building"
+    app = make_app(library, data_dir, index_root)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"piracy")
+        await settle(pilot)
+        assert status(pilot) == "Building the search index…"
+        service = SearchService(library, index_root=index_root)
+        service.ensure_index()
+        app._search_ready(service, "")
+        hits = await wait_for_hits(pilot)
+        assert hits.option_count > 0

@@ -1,0 +1,76 @@
+"""Snapshots of the main screens at 80×24 and 160×48 (reviewed by eye as PNGs before they were accepted)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bluebook_tui.library import Library
+from bluebook_tui.search import SearchService
+from tests.test_app_support import make_app, settle, wait_for_hits
+
+SIZES = [(80, 24), (160, 48)]
+
+
+@pytest.fixture(scope="session")
+def index_root(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("index")
+    SearchService(library, index_root=root).ensure_index()
+    return root
+
+
+@pytest.fixture
+def app(library: Library, tmp_path: Path, index_root: Path):  # type: ignore[no-untyped-def]
+    return make_app(library, tmp_path / "data", index_root)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_reader(app, snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search_as_you_type(app, snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def type_query(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("slash", *"piracy")
+        await wait_for_hits(pilot)
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=type_query)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_hit_opened_with_matches_marked(app, snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def open_hit(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("slash", *"IBUKI")
+        await wait_for_hits(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=open_hit)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_side_by_side(app, snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def compare(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=compare)
+
+
+def test_help(app, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def show_help(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=show_help)
+
+
+def test_smallest_terminal(app, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, terminal_size=(40, 12), run_before=settle)

@@ -1,0 +1,55 @@
+"""Helpers for the app's pilot and snapshot tests: an app on the real library with its own data and index dirs."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+from textual.worker import WorkerCancelled
+
+from bluebook_tui.library import Library
+from bluebook_tui.ui.app import BluebookApp
+from bluebook_tui.ui.screens.reader import ReaderScreen
+from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
+from bluebook_tui.ui.widgets.section_pane import SectionPane
+
+
+def make_app(library: Library, data_dir: Path, index_root: Path, section: str | None = None) -> BluebookApp:
+    return BluebookApp(library, data_dir, start_section_id=section, index_root=index_root)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until renders, searches and the index loader have finished and the screen is painted."""
+    for _ in range(3):
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue  # a newer render or search replaced it: wait for that one
+        await pilot.pause()
+
+
+def reader(pilot: Pilot[None]) -> ReaderScreen:
+    screen = next(screen for screen in pilot.app.screen_stack if isinstance(screen, ReaderScreen))
+    return screen
+
+
+def shown_sections(pane: SectionPane) -> list[str]:
+    """The ids of the sections rendered in a pane, top to bottom."""
+    return [widget.section.id for widget in pane.query_children(SectionMarkdown)]
+
+
+def pane_text(pane: SectionPane) -> str:
+    """The pane's rendered text, block by block."""
+    return "\n".join(str(block.render()) for block in pane.query("SectionMarkdown MarkdownBlock"))
+
+
+async def wait_for_hits(pilot: Pilot[None], timeout: float = 5.0) -> OptionList:
+    """The search screen's hit list once a search has filled it."""
+    hits = pilot.app.screen.query_one("#search-hits", OptionList)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while hits.option_count == 0 and loop.time() < deadline:
+        await pilot.pause(0.02)
+    return hits
