@@ -164,3 +164,9 @@ def test_the_user_cache_is_used_when_the_library_folder_is_read_only(
     assert service.index_root.is_relative_to(tmp_path / "cache" / "bluebook-tui")
     assert service.search("Senkaku").total > 0
     assert not index_dir(content).exists()
+
+
+def test_a_broken_library_is_one_line_from_search(content: Path) -> None:
+    (content / "2022.md").write_text("not an edition\n", encoding="utf-8")
+    results = SearchService.for_content_dir(content, lambda: load_library(content)).search("piracy")
+    assert results.error is not None and "not a Bluebook edition" in results.error and "\n" not in results.error

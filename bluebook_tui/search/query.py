@@ -28,6 +28,7 @@ from bluebook_tui.search.schema import FIELD_BOOSTS, SEARCHED_FIELDS, WORDS
 
 if TYPE_CHECKING:
     from whoosh.fields import Schema
+    from whoosh.qparser.plugins import Plugin
     from whoosh.reading import IndexReader
     from whoosh.searching import Searcher
 
@@ -36,6 +37,7 @@ MAX_QUERY_CHARS = 1000
 
 # How much more a section counts where the query's words stand together as typed.
 PHRASE_BOOST = 3.0
+# Only words, no operator, no `-word`, no quotes, fields or wildcards: the kind of query a phrase bonus suits.
 _PLAIN_WORDS = re.compile(r"^(?!.*\b(?:AND|OR|NOT)\b)(?!(?:.*\s)?-)[\w'’.,+ -]+$")
 # Words worth correcting: three letters or more, maybe hyphenated; not numbers, not codes.
 _SPELLABLE = re.compile(r"^(?=\w{3})[^\W\d_]+(?:[-'][^\W\d_]+)*$")
@@ -71,7 +73,7 @@ class _CompoundParser(QueryParser):
         return Or([parts, termclass(fieldname, "".join(texts), boost=boost)])
 
 
-def _plugins() -> list:  # type: ignore[type-arg]
+def _plugins() -> list[Plugin]:
     return [
         FieldsPlugin(),
         _StarWildcardPlugin(),
@@ -105,10 +107,10 @@ def spelling_parser(schema: Schema) -> QueryParser:
 def suggest(searcher: Searcher, spelling_query: Query, text: str) -> str | None:
     """The query with each unknown word replaced by the nearest real word of the library, if any changes."""
     reader = searcher.reader()
+    # Words split off a hyphenated word carry no place in the query string, so they cannot be replaced in it.
     unknown = [
         (token.fieldname, token.text)
         for token in spelling_query.all_tokens()
-        # Words a hyphen split carry no place in the query string, so they cannot be replaced in it.
         if token.fieldname == WORDS
         and getattr(token, "startchar", None) is not None
         and _SPELLABLE.match(token.text)

@@ -105,13 +105,6 @@ class SearchService:
             self._open(manifest)
         return built
 
-    def editions(self) -> tuple[str, ...]:
-        """The edition ids the index holds."""
-        if self._index is None:
-            self.ensure_index()
-        with self._lock:
-            return self._current().editions
-
     def search(self, query: str, edition: str | None = None, limit: int = DEFAULT_LIMIT) -> SearchResults:
         """The best `limit` hits for a user's query; never raises on what the user typed."""
         text = clean_query(query)
