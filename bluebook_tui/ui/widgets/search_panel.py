@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 
 from bluebook_tui.ui.messages import HitChosen
 
-DEBOUNCE_SECONDS = 0.03
+DEBOUNCE_SECONDS = 0.015
 HIT_LIMIT = 50
 SUGGESTION_PREFIX = "suggestion:"
 

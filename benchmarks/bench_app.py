@@ -1,0 +1,93 @@
+"""Reader timings, driven by Textual's Pilot on the real library: switching sections and typing to a result.
+
+Run: python benchmarks/bench_app.py  (first paint in a real terminal: see `make`-free `ttfp` in the report).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from bluebook_tui.library import content_dir, load_library
+from bluebook_tui.search import SearchService
+from bluebook_tui.ui.app import BluebookApp
+from bluebook_tui.ui.screens.reader import ReaderScreen
+from bluebook_tui.ui.widgets.search_panel import DEBOUNCE_SECONDS
+from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
+from bluebook_tui.ui.widgets.section_pane import SectionPane
+
+QUERIES = ["IBUKI", "piracy", "cyber", "peacekeeping", "outer space", "money laundering"]
+
+
+async def wait_until(predicate, timeout: float = 5.0) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    while not predicate():
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError
+        await asyncio.sleep(0.001)
+    return time.perf_counter() - start
+
+
+def first_text_of(pane: SectionPane, section_id: str) -> bool:
+    widgets = list(pane.query_children(SectionMarkdown))
+    return bool(widgets) and widgets[0].section.id == section_id and bool(widgets[0].children)
+
+
+async def main() -> None:
+    library = load_library(content_dir())
+    with tempfile.TemporaryDirectory() as tmp:
+        index_root = Path(tmp) / "index"
+        SearchService(library, index_root=index_root).ensure_index()
+        app = BluebookApp(library, Path(tmp) / "data", index_root=index_root)
+        started = time.perf_counter()
+        async with app.run_test(size=(160, 48)) as pilot:
+            reader = app.screen
+            assert isinstance(reader, ReaderScreen)
+            pane = reader.query_one("#reader-pane", SectionPane)
+            await wait_until(lambda: first_text_of(pane, library.newest.sections[0].id))
+            print(f"headless start to first text: {(time.perf_counter() - started) * 1000:.0f} ms")
+            await app.workers.wait_for_complete()
+
+            switches = []
+            for section in library.walk():
+                began = time.perf_counter()
+                reader.open_section(section.id)
+                await wait_until(lambda section=section: first_text_of(pane, section.id))
+                switches.append(time.perf_counter() - began)
+                await app.workers.wait_for_complete()
+            print(
+                f"section switch to new text, {len(switches)} sections: median {statistics.median(switches) * 1000:.0f}"
+                f" ms, max {max(switches) * 1000:.0f} ms"
+            )
+
+            await wait_until(lambda: app.search_service is not None)
+            typing = []
+            for query in QUERIES:
+                await pilot.press("slash")
+                hits = app.screen.query_one("#search-hits", OptionList)
+                await pilot.press(*query[:-1])
+                await app.workers.wait_for_complete()
+                before = hits.option_count, str(hits.get_option_at_index(0).prompt) if hits.option_count else ""
+                began = time.perf_counter()
+                await pilot.press(query[-1])
+                await wait_until(
+                    lambda hits=hits, before=before: (
+                        hits.option_count > 0 and (hits.option_count, str(hits.get_option_at_index(0).prompt)) != before
+                    )
+                )
+                typing.append(time.perf_counter() - began)
+                await pilot.press("escape")
+                reader.last_query = ""
+            print(
+                f"last keystroke to visible hits, {len(typing)} queries: median {statistics.median(typing) * 1000:.0f}"
+                f" ms, max {max(typing) * 1000:.0f} ms (includes the {DEBOUNCE_SECONDS * 1000:.0f} ms debounce)"
+            )
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
