@@ -10,9 +10,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from bluebook_tui.cli.context import CommandContext
-
 if TYPE_CHECKING:
+    from bluebook_tui.cli.context import CommandContext
     from bluebook_tui.search import SearchResults, SearchService
 
 DEFAULT_LIMIT = 10

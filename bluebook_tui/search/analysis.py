@@ -63,6 +63,11 @@ def normalize_term(text: str) -> str:
 _ENGLISH = EnglishStemmer()
 
 
+def written_forms(word: str) -> list[str]:
+    """The ways an indexed word is written in the text: itself, and its British spellings (`defense`, `defence`)."""
+    return [word, *(british for british, american in _AMERICAN.items() if american == word)]
+
+
 def stem_word(word: str) -> str:
     """The Snowball English (Porter2) stem: unlike Porter's it folds `cooperated` with `cooperation`, and it
     keeps `use` apart from `us` (U.S.)."""

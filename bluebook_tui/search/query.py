@@ -23,7 +23,7 @@ from whoosh.qparser import (
 )
 from whoosh.query import AndMaybe, Not, Or, Phrase, Prefix, Query, Term, Wildcard
 
-from bluebook_tui.search.analysis import stem_word
+from bluebook_tui.search.analysis import stem_word, written_forms
 from bluebook_tui.search.schema import FIELD_BOOSTS, SEARCHED_FIELDS, WORDS
 
 if TYPE_CHECKING:
@@ -153,11 +153,11 @@ def _wanted_leaves(query: Query) -> Iterator[Term | Phrase | Prefix | Wildcard]:
 
 
 def _surface_forms(reader: IndexReader, term: str) -> list[str]:
-    """The vocabulary's words that stem to an index term (`piraci` → piracy). A stem is the start of its word
-    but for its last letter (`y` → `i`), so the candidates share that prefix."""
+    """The words, as written in the text, that stem to an index term (`piraci` → piracy). A stem is the start
+    of its word but for its last letter (`y` → `i`), so the vocabulary's candidates share that prefix."""
     prefix = term[:-1] or term
     candidates = (word.decode("utf-8") for word in reader.expand_prefix(WORDS, prefix))
-    return [word for word in candidates if stem_word(word) == term]
+    return [form for word in candidates if stem_word(word) == term for form in written_forms(word)]
 
 
 def _word_regex(word: str) -> str:
