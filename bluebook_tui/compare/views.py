@@ -1,0 +1,87 @@
+"""What a front needs to show a comparison: changed words per paragraph, a paragraph's counterpart, counts.
+
+Fronts draw a section paragraph by paragraph (as `paragraphs` splits its text), so the word diff's changes
+are given per paragraph, as spans relative to that paragraph's text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from bluebook_tui.compare.alignment import SectionPair, Status
+from bluebook_tui.compare.diff import word_diff
+from bluebook_tui.compare.paragraphs import ParagraphPair, paragraphs
+
+Span = tuple[int, int]
+STATUSES: tuple[Status, ...] = ("unchanged", "changed", "added", "removed")
+
+
+def paragraph_marks(left_text: str, right_text: str) -> tuple[list[list[Span]], list[list[Span]]]:
+    """The deleted spans of each left paragraph and the inserted spans of each right paragraph.
+
+    Spans are (start, end) offsets into the paragraph's text as `paragraphs` gives it, trimmed of whitespace
+    at their ends; a paragraph with no change has an empty list.
+    """
+    deleted: list[Span] = []
+    inserted: list[Span] = []
+    left_at = right_at = 0
+    for op in word_diff(left_text, right_text):
+        length = len(op.text)
+        if op.op != "insert":
+            if op.op == "delete":
+                deleted.append((left_at, left_at + length))
+            left_at += length
+        if op.op != "delete":
+            if op.op == "insert":
+                inserted.append((right_at, right_at + length))
+            right_at += length
+    return _per_paragraph(left_text, deleted), _per_paragraph(right_text, inserted)
+
+
+def _per_paragraph(text: str, spans: list[Span]) -> list[list[Span]]:
+    marks: list[list[Span]] = []
+    cursor = 0
+    for paragraph in paragraphs(text):
+        start = text.index(paragraph, cursor)
+        cursor = start + len(paragraph)
+        marks.append(
+            [
+                trimmed
+                for span_start, span_end in spans
+                if (trimmed := _trim(paragraph, max(span_start, start) - start, min(span_end, cursor) - start))
+            ]
+        )
+    return marks
+
+
+def _trim(paragraph: str, start: int, end: int) -> Span | None:
+    while start < end and paragraph[start].isspace():
+        start += 1
+    while end > start and paragraph[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def status_counts(pairs: Iterable[SectionPair]) -> dict[Status, int]:
+    """How many pairs have each status, every status present (zero included), in `STATUSES` order."""
+    counts = Counter(pair.status for pair in pairs)
+    return {status: counts[status] for status in STATUSES}
+
+
+def paragraph_counterpart(pairs: Sequence[ParagraphPair], index: int, side: Literal["left", "right"]) -> int | None:
+    """The other side's paragraph facing paragraph `index` of `side` in `paragraph_pairs` order.
+
+    A paragraph with no counterpart faces that of the nearest paired paragraph before it (else after it),
+    so a synced view never jumps away; None when the side has no such paragraph or none of the pair's
+    paragraphs has a counterpart.
+    """
+    this, other = (0, 1) if side == "left" else (1, 0)
+    at = next((position for position, pair in enumerate(pairs) if pair[this] == index), None)
+    if at is None:
+        return None
+    for position in [*range(at, -1, -1), *range(at + 1, len(pairs))]:
+        if pairs[position][this] is not None and pairs[position][other] is not None:
+            return pairs[position][other]
+    return None
