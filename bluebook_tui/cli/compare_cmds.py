@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bluebook_tui.cli.context import CommandContext
 from bluebook_tui.cli.output import console, print_json
-from bluebook_tui.library import Section
+
+if TYPE_CHECKING:
+    from bluebook_tui.library import Section
 
 STATUS_STYLE = {"unchanged": "dim", "changed": "yellow", "added": "green", "removed": "red"}
 BAR_WIDTH = 10

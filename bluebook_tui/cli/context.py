@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bluebook_tui.library import Library, content_dir, load_library
+from bluebook_tui.library.paths import content_dir
+
+if TYPE_CHECKING:
+    from bluebook_tui.library.model import Library
 
 
 class CommandContext:
@@ -14,4 +18,6 @@ class CommandContext:
 
     @cached_property
     def library(self) -> Library:
+        from bluebook_tui.library.model import load_library
+
         return load_library(self.content_dir)

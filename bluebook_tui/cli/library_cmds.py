@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bluebook_tui.cli.context import CommandContext
 from bluebook_tui.cli.output import console, print_json
-from bluebook_tui.library import Edition, Section
-from bluebook_tui.library.markdown import for_display
+
+if TYPE_CHECKING:
+    from bluebook_tui.library import Edition, Section
 
 
 def register(subparsers: Any) -> None:
@@ -93,6 +94,8 @@ def show_section(args: argparse.Namespace, context: CommandContext) -> int:
         return 0
     from rich.markdown import Markdown
     from rich.rule import Rule
+
+    from bluebook_tui.library.markdown import for_display
 
     out = console()
     out.print(f"[dim]{section.edition} › {' › '.join(section.path[:-1])}[/]" if section.parent else section.edition)
