@@ -11,6 +11,12 @@ from bluebook_tui.library.paths import BUNDLED_CONTENT
 from tests.support import EDITIONS
 
 
+@pytest.fixture(autouse=True)
+def private_user_dirs(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Library snapshots and other user caches go to a directory of the test run, never the user's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
 @pytest.fixture(scope="session")
 def bundled_content() -> Path:
     return BUNDLED_CONTENT

@@ -18,6 +18,6 @@ class CommandContext:
 
     @cached_property
     def library(self) -> Library:
-        from bluebook_tui.library.model import load_library
+        from bluebook_tui.library.snapshot import load_library_snapshot
 
-        return load_library(self.content_dir)
+        return load_library_snapshot(self.content_dir)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from mdit_py_plugins.attrs import attrs_block_plugin
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # Block attributes the ingester writes on the line before a block.
 COLUMN_ATTR = "{.column}"
@@ -23,7 +22,15 @@ _EMPHASIS = re.compile(r"(?<!\\)(\*\*|\*)")
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    """The markdown-it parser for the library format: CommonMark, front matter, block attributes, footnotes."""
+    """The markdown-it parser for the library format: CommonMark, front matter, block attributes, footnotes.
+
+    Imported on first use: a start-up from the library snapshot shows text before markdown-it is needed.
+    """
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.attrs import attrs_block_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     return MarkdownIt("commonmark").use(front_matter_plugin).use(attrs_block_plugin).use(footnote_plugin)
 
 

@@ -237,10 +237,13 @@ def _build(draft: _Draft, edition_id: str, parent: Section | None, taken: list[s
         parent=parent,
     )
     siblings: list[str] = []
-    children = tuple(_build(child, edition_id, section, siblings) for child in draft.children)
-    # Frozen for everyone else; children can only be attached once they exist.
-    object.__setattr__(section, "children", children)
+    attach_children(section, tuple(_build(child, edition_id, section, siblings) for child in draft.children))
     return section
+
+
+def attach_children(section: Section, children: tuple[Section, ...]) -> None:
+    """Give a new section its children, which can only be made once it exists (frozen for everyone else)."""
+    object.__setattr__(section, "children", children)
 
 
 def _local_id(draft: _Draft, number: str | None, title: str, parent: Section | None, taken: list[str]) -> str:

@@ -1,0 +1,124 @@
+"""A snapshot of the parsed library in the user cache, so a start-up need not parse Markdown it parsed before.
+
+The snapshot is keyed by each edition file's name, size and modification time; any change, a damaged snapshot or
+an unwritable cache means the library is parsed as usual. It is only ever a faster road to the same `Library`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bluebook_tui.library.errors import LibraryError
+from bluebook_tui.library.model import Edition, Library, Section, attach_children, load_library
+
+SNAPSHOT_VERSION = 1
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("bluebook-tui", appauthor=False))
+
+
+def load_library_snapshot(content_dir: Path, cache_dir: Path | None = None) -> Library:
+    """The library in `content_dir`, from its snapshot when it is current, else parsed (and snapshotted)."""
+    if not content_dir.is_dir():
+        raise LibraryError(f"content directory {content_dir} does not exist")
+    key = _fingerprint(content_dir)
+    path = (
+        cache_dir or default_cache_dir()
+    ) / f"library-{hashlib.sha1(str(content_dir).encode()).hexdigest()[:16]}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data["version"] == SNAPSHOT_VERSION and data["key"] == key:
+            return _library_from_json(content_dir, data["editions"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    library = load_library(content_dir)
+    _write_snapshot(path, {"version": SNAPSHOT_VERSION, "key": key, "editions": _library_to_json(library)})
+    return library
+
+
+def _fingerprint(content_dir: Path) -> list[list[Any]]:
+    files = sorted(content_dir.glob("*.md"))
+    return [[file.name, stat.st_size, stat.st_mtime_ns] for file in files for stat in [file.stat()]]
+
+
+def _write_snapshot(path: Path, data: dict[str, Any]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".library-", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, ensure_ascii=False)
+        os.replace(temporary, path)
+    except OSError:
+        return  # a snapshot is an optimisation: without one the next start parses again
+
+
+def _library_to_json(library: Library) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": edition.id,
+            "book": edition.book,
+            "chapter": edition.chapter,
+            "chapter_title": edition.chapter_title,
+            "heading": edition.heading,
+            "intro": edition.intro,
+            "markdown": edition.markdown,
+            "path": str(edition.path),
+            "sections": [_section_to_json(section) for section in edition.sections],
+        }
+        for edition in library.editions.values()
+    ]
+
+
+def _section_to_json(section: Section) -> dict[str, Any]:
+    return {
+        "id": section.id,
+        "number": section.number,
+        "title": section.title,
+        "heading": section.heading,
+        "level": section.level,
+        "kind": section.kind,
+        "markdown": section.markdown,
+        "children": [_section_to_json(child) for child in section.children],
+    }
+
+
+def _library_from_json(content_dir: Path, editions: list[dict[str, Any]]) -> Library:
+    loaded = [
+        Edition(
+            id=edition["id"],
+            book=edition["book"],
+            chapter=edition["chapter"],
+            chapter_title=edition["chapter_title"],
+            heading=edition["heading"],
+            intro=edition["intro"],
+            sections=tuple(_section_from_json(section, edition["id"], None) for section in edition["sections"]),
+            markdown=edition["markdown"],
+            path=Path(edition["path"]),
+        )
+        for edition in editions
+    ]
+    return Library(content_dir, {edition.id: edition for edition in loaded})
+
+
+def _section_from_json(data: dict[str, Any], edition_id: str, parent: Section | None) -> Section:
+    section = Section(
+        id=data["id"],
+        edition=edition_id,
+        number=data["number"],
+        title=data["title"],
+        heading=data["heading"],
+        level=data["level"],
+        kind=data["kind"],
+        markdown=data["markdown"],
+        parent=parent,
+    )
+    attach_children(section, tuple(_section_from_json(child, edition_id, section) for child in data["children"]))
+    return section
