@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
@@ -12,16 +12,25 @@ from textual.screen import Screen
 
 from bluebook_tui.library.errors import LibraryError
 from bluebook_tui.library.model import Library
-from bluebook_tui.ui.commands import ReaderCommands
 from bluebook_tui.ui.data import Session, Store
 from bluebook_tui.ui.screens.reader import ReaderScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 INDEX_DELAY_SECONDS = 0.3
 
 
+def reader_commands() -> type[Provider]:
+    """The command palette's provider, imported when the palette first opens (not on the way to first paint)."""
+    from bluebook_tui.ui.commands import ReaderCommands
+
+    return ReaderCommands
+
+
 class BluebookApp(App[None]):
     TITLE = "Bluebook"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {reader_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Quit; the next start returns here.", id="quit"),
         Binding("question_mark", "help", "Keys", tooltip="Every key, with what it does.", id="help"),

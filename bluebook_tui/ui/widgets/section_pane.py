@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import work
 from textual.containers import VerticalScroll
+from textual.widgets import Static
 
 from bluebook_tui.library.model import Section
 from bluebook_tui.ui.messages import MatchesCounted, VisibleSectionChanged
-from bluebook_tui.ui.widgets.section_markdown import MatchHighlighting, SectionMarkdown
+
+if TYPE_CHECKING:
+    from bluebook_tui.ui.widgets.section_markdown import MatchHighlighting
+
+# Rendering Markdown needs markdown-it and Textual's Markdown widget, ~40 ms of imports: the first section of a run
+# is shown at once as plain text, and swapped for the rendered one right after the first frame.
+_RENDERER = "bluebook_tui.ui.widgets.section_markdown"
 
 # Subsections mounted per step after the first: small enough to keep each step short.
 MOUNT_BATCH = 4
@@ -29,6 +39,7 @@ class SectionPane(VerticalScroll, can_focus=True):
     SectionPane {
         height: 1fr;
         scrollbar-size-vertical: 1;
+        & > .preview { padding: 0 1; }
     }
     """
 
@@ -46,10 +57,17 @@ class SectionPane(VerticalScroll, can_focus=True):
         self.highlight = re.compile(pattern, re.IGNORECASE) if pattern else None
         self._matches, self._current_match = [], -1
         self._visible_section_id = section.id
-        self._mount_section(section, self.highlight, scroll_y)
+        if _RENDERER in sys.modules:
+            self._mount_section(section, self.highlight, scroll_y)
+            return
+        self.remove_children()
+        self.mount(Static(_preview(section), classes="preview"))
+        self.call_after_refresh(self._mount_section, section, self.highlight, scroll_y)
 
     @work(exclusive=True, group="render")
     async def _mount_section(self, section: Section, highlight: re.Pattern[str] | None, scroll_y: int) -> None:
+        from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
+
         first = SectionMarkdown(section, 0, highlight)
         with self.app.batch_update():
             await self.remove_children()
@@ -65,6 +83,8 @@ class SectionPane(VerticalScroll, can_focus=True):
         self.call_after_refresh(self._settle, scroll_y)
 
     def _settle(self, scroll_y: int) -> None:
+        from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
+
         """Once everything is laid out: count the matches and show the first, or restore the scroll offset."""
         self._matches = [
             (block, index)
@@ -97,12 +117,18 @@ class SectionPane(VerticalScroll, can_focus=True):
         self.post_message(MatchesCounted(self._current_match + 1, len(self._matches)))
 
     def scroll_to_section(self, section_id: str) -> None:
+        from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
+
         for widget in self.query_children(SectionMarkdown):
             if widget.section.id == section_id:
                 self.scroll_to_widget(widget, animate=False, top=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        if _RENDERER not in sys.modules:
+            return
+        from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
+
         top = None
         for widget in self.query_children(SectionMarkdown):
             if widget.virtual_region.y > new_value:
@@ -111,3 +137,8 @@ class SectionPane(VerticalScroll, can_focus=True):
         if top is not None and top != self._visible_section_id:
             self._visible_section_id = top
             self.post_message(VisibleSectionChanged(top))
+
+
+def _preview(section: Section) -> Text:
+    """The section's heading and own text, unrendered: what shows while the Markdown renderer loads."""
+    return Text.assemble((section.heading, "bold"), "\n\n", section.text)
