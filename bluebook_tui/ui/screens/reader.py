@@ -1,8 +1,11 @@
-"""The reader: tree, breadcrumb, the section pane (or two side by side), the footer. Routes what its widgets post."""
+"""The reader: tree, breadcrumb, the section pane (or two editions side by side), the footer.
+
+Routes what its widgets post; holds the app's one comparison of the two newest editions (aligned on first use).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +17,7 @@ from textual.widgets import ContentSwitcher
 from bluebook_tui.library.errors import LibraryError
 from bluebook_tui.library.model import Library, Section
 from bluebook_tui.ui.citation import citation
+from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.data import Bookmarks, History, Session, Store
 from bluebook_tui.ui.messages import (
     HitChosen,
@@ -28,9 +32,6 @@ from bluebook_tui.ui.widgets.section_pane import SectionPane
 from bluebook_tui.ui.widgets.section_tree import SectionTree
 from bluebook_tui.ui.widgets.side_by_side import SideBySide
 from bluebook_tui.ui.widgets.splitter import Splitter
-
-if TYPE_CHECKING:
-    from bluebook_tui.compare import Alignment
 
 TREE_WIDTH_STEP = 4
 
@@ -72,7 +73,21 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("e", "other_edition", "Other edition", tooltip="The same section in the other edition.", id="edition"),
         Binding(
-            "c", "side_by_side", "Side by side", tooltip="Both editions side by side (c again: back).", id="compare"
+            "c",
+            "side_by_side",
+            "Side by side",
+            tooltip="Both editions side by side, in step; the tree badges each section's change (c again: back).",
+            id="compare",
+        ),
+        Binding(
+            "d",
+            "toggle_changes",
+            "Diff",
+            tooltip="Mark changed words side by side: deleted on the left, inserted on the right (d again: off).",
+            id="diff",
+        ),
+        Binding(
+            "C", "changes", "Changes", tooltip="Every section's change between the editions, in a table.", id="changes"
         ),
         Binding("b", "bookmark", "Bookmark", tooltip="Bookmark this section, or remove its bookmark.", id="bookmark"),
         Binding("B", "bookmarks", "Bookmarks", tooltip="The list of bookmarks.", id="bookmarks"),
@@ -108,10 +123,10 @@ class ReaderScreen(Screen[None]):
         self.section: Section = library.section(start.section_id)
         self.visible_section: Section = self.section
         self.comparing = False
+        self.comparison = Comparison(library) if len(library.editions) >= 2 else None
         self.pattern: str | None = None
         self.last_query = ""
         self._start_scroll = start.scroll_y
-        self._alignments: dict[tuple[str, str], Alignment] = {}
 
     def compose(self) -> ComposeResult:
         yield Breadcrumb()
@@ -168,17 +183,7 @@ class ReaderScreen(Screen[None]):
 
     def counterpart(self, section: Section) -> Section | None:
         """The aligned section of the other edition (the comparison layer decides), or None."""
-        from bluebook_tui.compare import align_editions
-
-        others = [edition for edition in sorted(self.library.editions) if edition != section.edition]
-        if not others:
-            return None
-        other = others[-1]
-        key = tuple(sorted((section.edition, other)))
-        if key not in self._alignments:
-            left, right = (self.library.edition(edition_id) for edition_id in key)
-            self._alignments[key] = align_editions(left, right)
-        return self._alignments[key].counterpart(section.id)
+        return self.comparison.counterpart(section) if self.comparison else None
 
     def _show_pair(self, section: Section) -> None:
         side_by_side = self.query_one(SideBySide)
@@ -216,7 +221,9 @@ class ReaderScreen(Screen[None]):
         from bluebook_tui.ui.screens.search import SearchScreen
 
         app: Any = self.app
-        screen = SearchScreen(sorted(self.library.editions, reverse=True), self.last_query, *app.search_status())
+        screen = SearchScreen(
+            sorted(self.library.editions, reverse=True), self.last_query, *app.search_status(), self.comparison
+        )
 
         def chosen(hit: HitChosen | None) -> None:
             self.last_query = screen.query_text
@@ -248,16 +255,50 @@ class ReaderScreen(Screen[None]):
             self.open_section(other.id)
 
     async def action_side_by_side(self) -> None:
-        if len(self.library.editions) < 2:
-            self.notify("Side by side needs two editions.", severity="warning")
+        await self._compare(not self.comparing)
+
+    async def _compare(self, comparing: bool, section_id: str | None = None) -> None:
+        """Show two editions side by side (or one pane again), at `section_id` or the current section."""
+        if self.comparison is None:
+            self.notify("Comparing needs two editions.", severity="warning")
             return
-        self.comparing = not self.comparing
+        self.comparing = comparing
         switcher = self.query_one(ContentSwitcher)
-        if self.comparing and not self.query(SideBySide):
-            older, newer = sorted(self.library.editions)[-2:]
-            await switcher.mount(SideBySide(older, newer, id="side-by-side"))
-        switcher.current = "side-by-side" if self.comparing else "reader-pane"
-        self.open_section(self.section.id, pattern=self.pattern, record=False)
+        if comparing and not self.query(SideBySide):
+            await switcher.mount(SideBySide(self.comparison, id="side-by-side"))
+        switcher.current = "side-by-side" if comparing else "reader-pane"
+        self.query_one(SectionTree).show_changes(self.comparison.pair if comparing else None)
+        if section_id is None:
+            self.open_section(self.section.id, pattern=self.pattern, record=False)
+        else:
+            self.open_section(section_id)
+
+    async def action_toggle_changes(self) -> None:
+        """Mark the changed words side by side (opening it if need be), or take the marks away."""
+        was_comparing = self.comparing
+        if not was_comparing:
+            await self._compare(True)
+        if not self.comparing:
+            return
+        side_by_side = self.query_one(SideBySide)
+        marking = not (was_comparing and side_by_side.marking_changes)
+        side_by_side.mark_changes(marking)
+        if marking:
+            left, right = side_by_side.left_edition, side_by_side.right_edition
+            self.notify(f"Struck red: not in {right}. Green: new in {right} (not in {left}).", timeout=4)
+
+    def action_changes(self) -> None:
+        from bluebook_tui.ui.screens.changes import ChangesScreen
+
+        if self.comparison is None:
+            self.notify("Comparing needs two editions.", severity="warning")
+            return
+
+        async def chosen(section_id: str | None) -> None:
+            if section_id is not None:
+                await self._compare(True, section_id)
+
+        self.app.push_screen(ChangesScreen(self.comparison), chosen)
 
     def action_bookmark(self) -> None:
         added = self.bookmarks.toggle(self.section.id)

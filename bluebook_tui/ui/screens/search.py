@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
+from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.messages import HitChosen
 from bluebook_tui.ui.widgets.search_panel import SearchPanel
 
@@ -33,9 +34,11 @@ class SearchScreen(ModalScreen[HitChosen | None]):
         Binding("escape", "close", "Close", tooltip="Back to reading, where you were.", id="search.close")
     ]
 
-    def __init__(self, editions: Sequence[str], query: str, service: Any, unavailable: str) -> None:
+    def __init__(
+        self, editions: Sequence[str], query: str, service: Any, unavailable: str, comparison: Comparison | None = None
+    ) -> None:
         super().__init__()
-        self._panel = SearchPanel(editions, query)
+        self._panel = SearchPanel(editions, query, comparison)
         self._panel.border_title = "Search"
         self._service, self._unavailable = service, unavailable
 

@@ -1,4 +1,7 @@
-"""Search as you type: an input, a total with the "did you mean" line, and hits grouped by edition.
+"""Search as you type: an input, a total with the "did you mean" line, hits per edition, and hits grouped by edition.
+
+While two editions are compared, each hit says what became of its section in the other edition, and one key
+opens that counterpart.
 
 Each keystroke starts a thread worker that waits a moment (so a burst of typing costs one search) and drops its
 results if a newer query has started meanwhile; the UI thread never waits on the index.
@@ -7,6 +10,7 @@ results if a newer query has started meanwhile; the UI thread never waits on the
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Sequence
 from itertools import groupby
 from typing import Any, ClassVar
@@ -22,19 +26,36 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.messages import HitChosen
+from bluebook_tui.ui.widgets.badges import bar, counterpart_note
 
 DEBOUNCE_SECONDS = 0.015
 HIT_LIMIT = 50
 SUGGESTION_PREFIX = "suggestion:"
+COUNT_BAR_WIDTH = 12
 
 
-def hit_prompt(hit: Any) -> Content:
-    """A hit as two parts: its heading path, then its snippet with the query's terms marked."""
+def hit_prompt(hit: Any, note: Content | None = None) -> Content:
+    """A hit as two parts: its heading path (and what became of it in the other edition), then its snippet
+    with the query's terms marked."""
     snippet = Content(hit.snippet)
     for start, end in hit.highlights:
         snippet = snippet.stylize("bold underline $text-warning", start, end)
-    return Content.assemble((" › ".join(hit.path), "bold"), "\n", snippet)
+    heading = Content.styled(" › ".join(hit.path), "bold")
+    if note is not None:
+        heading = Content.assemble(heading, "  ", note)
+    return Content.assemble(heading, "\n", snippet)
+
+
+def edition_counts(counts: dict[str, int]) -> Content:
+    """Hits per edition as bars scaled to the largest count."""
+    most = max(counts.values(), default=0) or 1
+    parts = [
+        Content.assemble((edition, "bold"), " ", (bar(count / most, COUNT_BAR_WIDTH), "$text-accent"), f" {count}  ")
+        for edition, count in counts.items()
+    ]
+    return Content("").join(parts)
 
 
 class SearchPanel(Vertical):
@@ -47,6 +68,7 @@ class SearchPanel(Vertical):
         #search-status-row { height: 1; padding: 0 1; }
         #search-total { width: 1fr; color: $text-muted; }
         #edition-filter { width: auto; color: $text-accent; text-style: bold; }
+        #edition-counts { height: 1; padding: 0 1; }
         #search-hits { height: 1fr; border: none; padding: 0; }
         #search-hits > .option-list--option-disabled { color: $text-secondary; text-style: bold; }
     }
@@ -61,15 +83,30 @@ class SearchPanel(Vertical):
             id="search.edition-filter",
         ),
         Binding("down", "focus_hits", "Hits", show=False, tooltip="Move to the list of hits.", id="search.hits"),
+        Binding(
+            "ctrl+o",
+            "counterpart",
+            "Counterpart",
+            tooltip="Open the chosen hit's section in the other edition (its aligned counterpart).",
+            id="search.counterpart",
+        ),
     ]
 
     service: reactive[Any] = reactive(None, init=False)
     unavailable: reactive[str] = reactive("Building the search index…", init=False)
     edition: reactive[str | None] = reactive(None, init=False)
 
-    def __init__(self, editions: Sequence[str], query: str = "", *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        editions: Sequence[str],
+        query: str = "",
+        comparison: Comparison | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self._editions = list(editions)
+        self._comparison = comparison
         self._initial_query = query
         self._pattern = ""
 
@@ -78,6 +115,7 @@ class SearchPanel(Vertical):
         with Horizontal(id="search-status-row"):
             yield Static("", id="search-total")
             yield Static(self._filter_label(), id="edition-filter")
+        yield Static("", id="edition-counts")
         yield OptionList(id="search-hits")
 
     def on_mount(self) -> None:
@@ -107,6 +145,19 @@ class SearchPanel(Vertical):
 
     def action_focus_hits(self) -> None:
         self.query_one("#search-hits", OptionList).focus()
+
+    def action_counterpart(self) -> None:
+        hits = self.query_one("#search-hits", OptionList)
+        option = hits.get_option_at_index(hits.highlighted) if hits.highlighted is not None else None
+        if option is None or option.disabled or not option.id or option.id.startswith(SUGGESTION_PREFIX):
+            self.notify("Choose a hit first (down, then up and down).", timeout=3)
+            return
+        comparison = self._comparison
+        counterpart = comparison.counterpart(comparison.library.section(option.id)) if comparison else None
+        if counterpart is None:
+            self.notify("This hit's section has no counterpart in the other edition.", timeout=3)
+            return
+        self.post_message(HitChosen(counterpart.id, self._pattern))
 
     @on(Click, "#edition-filter")
     def _filter_clicked(self) -> None:
@@ -146,6 +197,7 @@ class SearchPanel(Vertical):
         if not query:
             self.workers.cancel_group(self, "search")
             self._show_status("Type to search both editions.")
+            self.query_one("#edition-counts", Static).update("")
             self.query_one("#search-hits", OptionList).clear_options()
         elif self.service is None:
             self._show_status(self.unavailable)
@@ -162,14 +214,43 @@ class SearchPanel(Vertical):
         if worker.is_cancelled:
             return
         results = service.search(query, edition=edition, limit=HIT_LIMIT)
+        counts = self._edition_counts(service, results, query, edition)
+        notes = self._notes(results.hits)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_results, results, query, edition)
+            self.app.call_from_thread(self._show_results, results, query, edition, counts, notes)
 
-    def _show_results(self, results: Any, query: str, edition: str | None) -> None:
+    def _edition_counts(self, service: Any, results: Any, query: str, edition: str | None) -> dict[str, int]:
+        """Hits per edition searched: counted among the hits when they are all there, else asked for."""
+        if results.error:
+            return {}
+        searched = [edition] if edition else self._editions
+        if results.total <= len(results.hits):
+            counted = Counter(hit.edition for hit in results.hits)
+            return {edition_id: counted[edition_id] for edition_id in searched}
+        return {edition_id: service.search(query, edition=edition_id, limit=1).total for edition_id in searched}
+
+    def _notes(self, hits: Sequence[Any]) -> dict[str, Content]:
+        """What became of each hit's section in the other edition, by section id (none without a comparison)."""
+        comparison = self._comparison
+        if comparison is None:
+            return {}
+        notes = {}
+        for hit in hits:
+            section = comparison.library.section(hit.id)
+            pair = comparison.pair(section)
+            if pair is not None:
+                other = comparison.left_edition if comparison.side(section) == "right" else comparison.right_edition
+                notes[hit.id] = counterpart_note(pair, section, other)
+        return notes
+
+    def _show_results(
+        self, results: Any, query: str, edition: str | None, counts: dict[str, int], notes: dict[str, Content]
+    ) -> None:
         current = self.query_one("#search-query", Input).value.strip()
         if (query, edition) != (current, self.edition):
             return  # a newer search is on its way
         self._pattern = results.pattern or ""
+        self.query_one("#edition-counts", Static).update(edition_counts(counts))
         options: list[Option | None] = []
         if results.suggestion:
             options.append(
@@ -182,7 +263,7 @@ class SearchPanel(Vertical):
         for edition_id, hits in groupby(newest_first, key=lambda hit: hit.edition):
             group = list(hits)
             options.append(Option(f"{edition_id} · {len(group)} shown", disabled=True))
-            options.extend(Option(hit_prompt(hit), id=hit.id) for hit in group)
+            options.extend(Option(hit_prompt(hit, notes.get(hit.id)), id=hit.id) for hit in group)
         hits_list = self.query_one("#search-hits", OptionList)
         hits_list.set_options(options)
         if options:

@@ -1,14 +1,17 @@
-"""One section rendered by Textual's `Markdown` widget: footnotes, captions and search matches shown as such.
+"""One section rendered by Textual's `Markdown` widget: footnotes, captions, search matches and changed words.
 
 The library format's footnote tokens would crash the widget (it pops its block stack on any `*_close`), so the
 parser handed to it rewrites them first: a reference becomes a visible `[n]`, the definitions a "Notes" box.
+It also numbers the paragraphs, which are the paragraphs of `Section.text` in the same order and with the same
+text, so the comparison's per-paragraph spans mark the right words.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import ClassVar, cast
+from dataclasses import dataclass
+from typing import ClassVar, Literal, cast
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -42,11 +45,19 @@ def section_markdown(section: Section, depth: int) -> str:
 
 
 def readable_tokens(tokens: Iterable[Token]) -> list[Token]:
-    """The tokens with footnotes turned into ones the widget can draw: `[n]` markers and a Notes box."""
+    """The tokens with footnotes turned into ones the widget can draw: `[n]` markers and a Notes box.
+
+    Each `paragraph_open` gets `meta["paragraph"]`: its index among the section's paragraphs.
+    """
     result: list[Token] = []
     note_marker: str | None = None
+    paragraph = 0
     for token in tokens:
-        if token.type == "inline" and token.children:
+        if token.type == "paragraph_open":
+            token.meta = {**(token.meta or {}), "paragraph": paragraph}
+            paragraph += 1
+            result.append(token)
+        elif token.type == "inline" and token.children:
             token.children = [_footnote_ref_as_text(child) for child in token.children]
             if note_marker is not None:
                 token.children.insert(0, Token("text", "", 0, content=f"[{note_marker}] "))
@@ -82,17 +93,45 @@ def reader_parser() -> MarkdownIt:
     return cast(MarkdownIt, ReaderParser())
 
 
+@dataclass(frozen=True)
+class ChangeMarks:
+    """Changed words to mark: (start, end) spans per paragraph, and whether the words were deleted or inserted."""
+
+    spans: list[list[tuple[int, int]]]
+    kind: Literal["delete", "insert"]
+
+
+class ChangeMarkSource:
+    """An ancestor of the section widgets that says which words of a section to mark as changed (or None)."""
+
+    def change_marks(self, section: Section) -> ChangeMarks | None:
+        raise NotImplementedError
+
+
 class MatchHighlighting(MarkdownBlock):
-    """A block that marks the search pattern of its document, and one match of it as the current one.
+    """A block that marks changed words, the search pattern of its document, and one match as the current one.
 
     Listed after the widget's own block class in the bases, so that the block keeps that class's CSS type name.
     """
 
     source_content: Content = Content()
+    paragraph_index: int | None = None
+    _current: int | None = None
 
     def set_content(self, content: Content) -> None:
         self.source_content = content
         self.mark_current(None)
+
+    def restyle(self) -> None:
+        self.mark_current(self._current)
+
+    def _with_changes(self, content: Content) -> Content:
+        changes = cast(SectionMarkdown, self._markdown).changes
+        if changes is None or self.paragraph_index is None or self.paragraph_index >= len(changes.spans):
+            return content
+        for start, end in changes.spans[self.paragraph_index]:
+            content = content.stylize(f".diff-{changes.kind}", start, end)
+        return content
 
     def match_spans(self) -> list[tuple[int, int]]:
         pattern = cast(SectionMarkdown, self._markdown).highlight
@@ -101,8 +140,9 @@ class MatchHighlighting(MarkdownBlock):
         return [match.span() for match in pattern.finditer(self.source_content.plain) if match.end() > match.start()]
 
     def mark_current(self, index: int | None) -> None:
-        """Show the matches, the `index`-th (if any) as the current one."""
-        content = self.source_content
+        """Show the changes and the matches, the `index`-th match (if any) as the current one."""
+        self._current = index
+        content = self._with_changes(self.source_content)
         pattern = cast(SectionMarkdown, self._markdown).highlight
         if pattern is not None:
             content = content.highlight_regex(pattern, style=".search-match")
@@ -115,6 +155,7 @@ class MatchHighlighting(MarkdownBlock):
 class Paragraph(MarkdownParagraph, MatchHighlighting):
     def __init__(self, markdown: Markdown, token: Token) -> None:
         super().__init__(markdown, token)
+        self.paragraph_index = (token.meta or {}).get("paragraph")
         if "caption" in str(token.attrs.get("class", "")):
             self.add_class("caption")
 
@@ -167,7 +208,7 @@ class SectionMarkdown(Markdown):
         "paragraph_open": Paragraph,
         "blockquote_open": Box,
     }
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"search-match", "search-current"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"search-match", "search-current", "diff-delete", "diff-insert"}
 
     DEFAULT_CSS = """
     SectionMarkdown {
@@ -175,6 +216,10 @@ class SectionMarkdown(Markdown):
         & > .search-match { background: $warning 50%; text-style: bold; }
         & > .search-current { background: $accent; color: $text; text-style: bold underline; }
         &:ansi > .search-match { text-style: bold underline; }
+        & > .diff-delete { color: $text-error; background: $error 15%; text-style: strike; }
+        & > .diff-insert { color: $text-success; background: $success 15%; }
+        &:ansi > .diff-delete { color: ansi_red; text-style: strike; }
+        &:ansi > .diff-insert { color: ansi_green; text-style: underline; }
         MarkdownHeader { margin: 1 0; text-style: bold; color: $text-primary; background: transparent; }
         &.column {
             border: round $secondary;
@@ -203,13 +248,25 @@ class SectionMarkdown(Markdown):
         self.source_markdown = section_markdown(section, depth)
         self.section = section
         self.highlight = highlight
+        self.changes: ChangeMarks | None = None
         if section.kind == "column":
             self.add_class("column")
             self.border_title = "Column"
 
     def render_section(self) -> AwaitComplete:
-        """Parse and mount the section's blocks; await it to know they are all there."""
+        """Parse and mount the section's blocks (changed words marked if an ancestor says so); await it to know
+        they are all there."""
+        source = next((node for node in self.ancestors if isinstance(node, ChangeMarkSource)), None)
+        if source is not None:
+            self.changes = source.change_marks(self.section)
         return self.update(self.source_markdown)
+
+    def show_changes(self, changes: ChangeMarks | None) -> None:
+        """Mark these changed words (None: no marks) in the blocks already drawn."""
+        self.changes = changes
+        for block in self.query(MarkdownBlock):
+            if isinstance(block, MatchHighlighting):
+                block.restyle()
 
     async def _on_mount(self, _: Mount) -> None:
         """Nothing to draw until `render_section` (the base class would parse an empty document first)."""

@@ -1,13 +1,21 @@
-"""The table of contents: every edition, its numbered sections and its boxed columns, in one tree."""
+"""The table of contents: every edition, its numbered sections and its boxed columns, in one tree.
+
+While two editions are compared, each section's row starts with a badge saying how it changed.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
 
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from bluebook_tui.compare import SectionPair
 from bluebook_tui.library.model import Library, Section
 from bluebook_tui.ui.messages import SectionSelected
+from bluebook_tui.ui.widgets.badges import badge_parts
 
 
 def section_label(section: Section) -> Text:
@@ -20,6 +28,13 @@ def section_label(section: Section) -> Text:
 class SectionTree(Tree[str]):
     """Editions newest first; selecting a section posts `SectionSelected`. Node data is the section id."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "section-tree--unchanged",
+        "section-tree--changed",
+        "section-tree--added",
+        "section-tree--removed",
+        "section-tree--renumbered",
+    }
     DEFAULT_CSS = """
     SectionTree {
         width: 36;
@@ -29,6 +44,11 @@ class SectionTree(Tree[str]):
         padding: 0;
         scrollbar-size-vertical: 1;
         overflow-x: hidden;
+        & > .section-tree--unchanged { color: $text-muted; }
+        & > .section-tree--changed { color: $text-warning; }
+        & > .section-tree--added { color: $text-success; text-style: bold; }
+        & > .section-tree--removed { color: $text-error; text-style: bold; }
+        & > .section-tree--renumbered { color: $text-accent; }
     }
     """
 
@@ -40,6 +60,7 @@ class SectionTree(Tree[str]):
         self._library = library
         self._section_nodes: dict[str, TreeNode[str]] = {}
         self._pending_reveal: str | None = None
+        self._pair_for: Callable[[Section], SectionPair | None] | None = None
 
     def on_mount(self) -> None:
         # Filled after the first frame: the text is what the reader waits for.
@@ -58,10 +79,25 @@ class SectionTree(Tree[str]):
             self.reveal(self._pending_reveal)
 
     def _add(self, parent: TreeNode[str], section: Section) -> None:
-        node = parent.add(section_label(section), data=section.id, expand=True, allow_expand=bool(section.children))
+        node = parent.add(self._label(section), data=section.id, expand=True, allow_expand=bool(section.children))
         self._section_nodes[section.id] = node
         for child in section.children:
             self._add(node, child)
+
+    def _label(self, section: Section) -> Text:
+        pair = self._pair_for(section) if self._pair_for else None
+        if pair is None:
+            return section_label(section)
+        badge = Text()
+        for text, kind in badge_parts(pair):
+            badge.append(text, self.get_component_rich_style(f"section-tree--{kind}", partial=True)).append(" ")
+        return badge + section_label(section)
+
+    def show_changes(self, pair_for: Callable[[Section], SectionPair | None] | None) -> None:
+        """Badge each section with its change (`pair_for` gives its aligned pair), or no badges for None."""
+        self._pair_for = pair_for
+        for section_id, node in self._section_nodes.items():
+            node.set_label(self._label(self._library.section(section_id)))
 
     def reveal(self, section_id: str) -> None:
         """Put the cursor on a section, opening its edition and parents so it can be seen."""

@@ -1,13 +1,23 @@
-"""Two editions side by side: a section in one pane, its counterpart in the other, or a plain note when none."""
+"""Two editions side by side: a section in one pane, its counterpart in the other, or a plain note when none.
+
+Scrolling either pane brings the other's facing paragraph (as the comparison pairs them) to its top, and the
+changed words of each side can be marked: deleted ones on the left, inserted ones on the right.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
+from textual.widgets._markdown import MarkdownBlock
 
 from bluebook_tui.library.model import Section
+from bluebook_tui.ui.comparison import Comparison
+from bluebook_tui.ui.widgets.section_markdown import ChangeMarks, ChangeMarkSource, MatchHighlighting, SectionMarkdown
 from bluebook_tui.ui.widgets.section_pane import SectionPane
+
+# Where a pane's reading has got to: a shown section and its paragraph at the top (None: its heading).
+Anchor = tuple[str, int | None]
 
 
 class EditionColumn(Vertical):
@@ -33,8 +43,12 @@ class EditionColumn(Vertical):
         yield SectionPane()
         yield Static("", classes="no-counterpart")
 
+    @property
+    def pane(self) -> SectionPane:
+        return self.query_one(SectionPane)
+
     def show(self, section: Section | None, note: str, pattern: str | None) -> None:
-        pane = self.query_one(SectionPane)
+        pane = self.pane
         note_widget = self.query_one(".no-counterpart", Static)
         pane.display = section is not None
         note_widget.display = section is None
@@ -46,22 +60,31 @@ class EditionColumn(Vertical):
             self.border_title = f"{self.edition_id} · {section.heading}"
 
 
-class SideBySide(Horizontal):
-    """Left and right editions in two panes; the screen says which sections to show."""
+class SideBySide(Horizontal, ChangeMarkSource):
+    """The compared editions in two panes, kept in step; the screen says which sections to show."""
 
     DEFAULT_CSS = """
     SideBySide { height: 1fr; }
     """
 
-    def __init__(self, left_edition: str, right_edition: str, *, id: str | None = None) -> None:
+    def __init__(self, comparison: Comparison, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.left_edition, self.right_edition = left_edition, right_edition
+        self.comparison = comparison
+        self.left_edition, self.right_edition = comparison.left_edition, comparison.right_edition
+        self.marking_changes = False
+        self._anchors: dict[SectionPane, Anchor] = {}
+        self._following = False
 
     def compose(self) -> ComposeResult:
         yield EditionColumn(self.left_edition, id="left-column")
         yield EditionColumn(self.right_edition, id="right-column")
 
+    def on_mount(self) -> None:
+        for column in self.query(EditionColumn):
+            self._follow_scrolling(column.pane)
+
     def show_pair(self, left: Section | None, right: Section | None, pattern: str | None = None) -> None:
+        self._anchors.clear()
         self.query_one("#left-column", EditionColumn).show(
             left, f"New in {self.right_edition}: no counterpart in {self.left_edition}.", pattern
         )
@@ -71,3 +94,75 @@ class SideBySide(Horizontal):
 
     def panes(self) -> list[SectionPane]:
         return [pane for pane in self.query(SectionPane) if pane.display]
+
+    # Changed words ------------------------------------------------------------------------------------------
+
+    def change_marks(self, section: Section) -> ChangeMarks | None:
+        if not self.marking_changes:
+            return None
+        kind = "delete" if self.comparison.side(section) == "left" else "insert"
+        return ChangeMarks(self.comparison.changed_words(section), kind)
+
+    def mark_changes(self, marking: bool) -> None:
+        """Mark the changed words in both panes, or take the marks away."""
+        self.marking_changes = marking
+        for markdown in self.query(SectionMarkdown):
+            markdown.show_changes(self.change_marks(markdown.section))
+
+    # Scrolling in step --------------------------------------------------------------------------------------
+
+    def _follow_scrolling(self, pane: SectionPane) -> None:
+        def scrolled() -> None:
+            self._keep_in_step(pane)
+
+        self.watch(pane, "scroll_y", scrolled, init=False)
+
+    def _keep_in_step(self, pane: SectionPane) -> None:
+        """When another paragraph reaches the top of `pane`, bring its counterpart to the top of the other."""
+        if self._following or not pane.display:
+            return
+        anchor = _top_block(pane)
+        if anchor is None:
+            return
+        markdown, block = anchor
+        if self._anchors.get(pane) == (markdown.section.id, block.paragraph_index):
+            return
+        self._anchors[pane] = (markdown.section.id, block.paragraph_index)
+        other = next((candidate for candidate in self.panes() if candidate is not pane), None)
+        counterpart = self.comparison.counterpart(markdown.section)
+        if other is None or counterpart is None:
+            return
+        shown = other.query_children(SectionMarkdown)
+        facing = next((widget for widget in shown if widget.section is counterpart), None)
+        if facing is None:
+            return
+        index = None
+        if block.paragraph_index is not None:
+            index = self.comparison.paragraph_counterpart(markdown.section, block.paragraph_index)
+        target: MarkdownBlock | SectionMarkdown = next(
+            (paragraph for paragraph in _blocks(facing) if index is not None and paragraph.paragraph_index == index),
+            facing,
+        )
+        self._anchors[other] = (counterpart.id, index)
+        self._following = True
+        try:
+            other.scroll_to_widget(target, animate=False, immediate=True, top=True)
+        finally:
+            self._following = False
+
+
+def _blocks(markdown: SectionMarkdown) -> list[MatchHighlighting]:
+    """The headings and paragraphs of a rendered section, in reading order."""
+    return [block for block in markdown.query(MarkdownBlock) if isinstance(block, MatchHighlighting)]
+
+
+def _top_block(pane: SectionPane) -> tuple[SectionMarkdown, MatchHighlighting] | None:
+    """The first heading or paragraph not wholly scrolled out of the top of the pane."""
+    top = pane.content_region.y
+    for markdown in pane.query_children(SectionMarkdown):
+        if markdown.region.bottom <= top:
+            continue
+        for block in _blocks(markdown):
+            if block.region.bottom > top:
+                return markdown, block
+    return None

@@ -1,0 +1,177 @@
+"""The Changes screen: every aligned pair of the compared editions in a sortable table; enter opens one side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from bluebook_tui.compare import SectionPair
+from bluebook_tui.compare.views import STATUSES, status_counts
+from bluebook_tui.library.model import Section
+from bluebook_tui.ui.comparison import Comparison
+from bluebook_tui.ui.widgets.badges import STYLES, bar, percent
+from bluebook_tui.ui.widgets.key_bar import KeyBar
+
+SIMILARITY_BAR_WIDTH = 6
+# Width of every column but the two headings', with the cells' padding and the scrollbar.
+FIXED_WIDTH = 3 + 9 + SIMILARITY_BAR_WIDTH + 5 + 20 + 6 * 2 + 1
+# Statuses sorted most telling first.
+STATUS_ORDER = {"added": 0, "removed": 1, "changed": 2, "unchanged": 3}
+
+
+def _heading_key(section: Section | None) -> str:
+    return section.heading.casefold() if section else "\uffff"  # a missing side sorts last
+
+
+# Column key, title (None: the edition's id), sort key of a pair at its reading position.
+COLUMNS: tuple[tuple[str, str | None, Callable[[SectionPair, int], Any]], ...] = (
+    ("order", "#", lambda pair, index: index),
+    ("status", "Status", lambda pair, index: (STATUS_ORDER[pair.status], index)),
+    ("left", None, lambda pair, index: (_heading_key(pair.left), index)),
+    ("right", None, lambda pair, index: (_heading_key(pair.right), index)),
+    ("similarity", "Similarity", lambda pair, index: (pair.similarity, index)),
+    ("flags", "Flags", lambda pair, index: (not pair.flags, pair.flags, index)),
+)
+
+
+class ChangesTable(DataTable[Any]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Side by side", tooltip="Open this pair side by side.", id="changes.open"),
+    ]
+
+
+class ChangesScreen(Screen[str | None]):
+    """Dismissed with the id of the section to open side by side, or None."""
+
+    DEFAULT_CSS = """
+    ChangesScreen {
+        #changes-summary { height: 1; padding: 0 1; background: $panel; }
+        ChangesTable { height: 1fr; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,C", "close", "Back", tooltip="Back to reading, where you were.", id="changes.close"),
+        Binding(
+            "s",
+            "sort",
+            "Sort",
+            tooltip="Sort by the next column (or click a column's header; click it again to reverse).",
+            id="changes.sort",
+        ),
+        Binding("r", "reverse", "Reverse", tooltip="Reverse the order of the rows.", id="changes.reverse"),
+    ]
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__()
+        self._comparison = comparison
+        self._pairs = comparison.alignment.pairs
+        self._sort_column = "order"
+        self._reverse = False
+        self._heading_width = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="changes-summary")
+        yield ChangesTable(cursor_type="row", zebra_stripes=True)
+        yield KeyBar()
+
+    def _summary(self) -> Content:
+        counts = status_counts(self._pairs)
+        parts: list[Content | str] = [
+            Content.styled(f"{self._comparison.left_edition} → {self._comparison.right_edition}", "bold"),
+            f" · {len(self._pairs)} sections: ",
+        ]
+        for index, status in enumerate(STATUSES):
+            parts.append(" · " if index else "")
+            parts.append(Content.styled(f"{counts[status]} {status}", STYLES[status]))
+        title = next(title for key, title, _ in COLUMNS if key == self._sort_column) or self._edition(self._sort_column)
+        parts.append(Content.styled(f"   sorted by {title} {'↓' if self._reverse else '↑'}", "$text-muted"))
+        return Content.assemble(*parts)
+
+    def _edition(self, side: str) -> str:
+        return self._comparison.left_edition if side == "left" else self._comparison.right_edition
+
+    def on_mount(self) -> None:
+        self._fit(self.app.size.width)
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        heading_width = max((width - FIXED_WIDTH) // 2, 12)
+        if heading_width != self._heading_width:
+            self._heading_width = heading_width
+            self._fill()
+
+    def _fill(self) -> None:
+        """(Re)build the table for the heading width, keeping the sort and the row under the cursor."""
+        table = self.query_one(ChangesTable)
+        cursor_row = table.cursor_row if table.row_count else 0
+        cursor_key = table.coordinate_to_cell_key((cursor_row, 0)).row_key if table.row_count else None
+        table.clear(columns=True)
+        widths = {"order": 3, "status": 9, "left": self._heading_width, "right": self._heading_width, "flags": 20}
+        for key, title, _ in COLUMNS:
+            table.add_column(title or self._edition(key), key=key, width=widths.get(key))
+        for index, pair in enumerate(self._pairs):
+            table.add_row(*self._cells(pair, index), key=str(index))
+        self._sort()
+        if cursor_key is not None:
+            table.move_cursor(row=table.get_row_index(cursor_key), animate=False)
+
+    def _cells(self, pair: SectionPair, index: int) -> list[Any]:
+        missing = Content.styled("—", "$text-muted")
+        if pair.status in ("added", "removed"):
+            similarity = missing
+        else:
+            similarity = Content.assemble(
+                (bar(pair.similarity, SIMILARITY_BAR_WIDTH), STYLES[pair.status]), f" {percent(pair.similarity):>4}"
+            )
+        return [
+            index + 1,
+            Content.styled(pair.status, STYLES[pair.status]),
+            Content(pair.left.heading) if pair.left else missing,
+            Content(pair.right.heading) if pair.right else missing,
+            similarity,
+            Content.styled(", ".join(pair.flags), STYLES["renumbered"]),
+        ]
+
+    def _sort(self) -> None:
+        sort_key = next(key for column, _, key in COLUMNS if column == self._sort_column)
+        self.query_one(ChangesTable).sort(
+            "order", key=lambda order: sort_key(self._pairs[order - 1], order - 1), reverse=self._reverse
+        )
+        self.query_one("#changes-summary", Static).update(self._summary())
+
+    @on(DataTable.HeaderSelected)
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        self._reverse = not self._reverse if column == self._sort_column else False
+        self._sort_column = column
+        self._sort()
+
+    def action_sort(self) -> None:
+        keys = [key for key, _, _ in COLUMNS]
+        self._sort_column = keys[(keys.index(self._sort_column) + 1) % len(keys)]
+        self._reverse = False
+        self._sort()
+
+    def action_reverse(self) -> None:
+        self._reverse = not self._reverse
+        self._sort()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        pair = self._pairs[int(str(event.row_key.value))]
+        section = pair.right or pair.left
+        self.dismiss(section.id if section else None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
