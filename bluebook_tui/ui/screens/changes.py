@@ -21,8 +21,10 @@ from bluebook_tui.ui.widgets.badges import STYLES, bar, percent
 from bluebook_tui.ui.widgets.key_bar import KeyBar
 
 SIMILARITY_BAR_WIDTH = 6
-# Width of every column but the two headings', with the cells' padding and the scrollbar.
-FIXED_WIDTH = 3 + 9 + SIMILARITY_BAR_WIDTH + 5 + 20 + 6 * 2 + 1
+# Every column's width but the two headings' (which share what is left).
+WIDTHS = {"order": 3, "status": 9, "similarity": SIMILARITY_BAR_WIDTH + 5, "flags": len("renumbered, retitled")}
+# Those, each column's padding (a cell either side) and the scrollbar.
+FIXED_WIDTH = sum(WIDTHS.values()) + 6 * 2 + 1
 # Statuses sorted most telling first.
 STATUS_ORDER = {"added": 0, "removed": 1, "changed": 2, "unchanged": 3}
 
@@ -117,9 +119,9 @@ class ChangesScreen(Screen[str | None]):
         cursor_row = table.cursor_row if table.row_count else 0
         cursor_key = table.coordinate_to_cell_key((cursor_row, 0)).row_key if table.row_count else None
         table.clear(columns=True)
-        widths = {"order": 3, "status": 9, "left": self._heading_width, "right": self._heading_width, "flags": 20}
+        widths = {**WIDTHS, "left": self._heading_width, "right": self._heading_width}
         for key, title, _ in COLUMNS:
-            table.add_column(title or self._edition(key), key=key, width=widths.get(key))
+            table.add_column(title or self._edition(key), key=key, width=widths[key])
         for index, pair in enumerate(self._pairs):
             table.add_row(*self._cells(pair, index), key=str(index))
         self._sort()

@@ -33,15 +33,16 @@ def badge_parts(pair: SectionPair) -> list[tuple[str, str]]:
 
 
 def counterpart_note(pair: SectionPair, section: Section, other_edition: str) -> Content:
-    """What became of `section` in the other edition, in words."""
+    """What became of `section` in `other_edition`, in words ("changed since 2016 (63% alike)")."""
     if pair.status == "added":
         text = f"new in {section.edition}"
     elif pair.status == "removed":
         text = f"not in {other_edition}"
-    elif pair.status == "changed":
-        text = f"changed in {other_edition} ({percent(pair.similarity)} alike)"
     else:
-        text = f"unchanged in {other_edition}"
+        since_or_in = "since" if other_edition < section.edition else "in"
+        text = f"{pair.status} {since_or_in} {other_edition}"
+        if pair.status == "changed":
+            text += f" ({percent(pair.similarity)} alike)"
     return Content.styled(text, STYLES[pair.status])
 
 

@@ -1,6 +1,6 @@
 """Two editions side by side: a section in one pane, its counterpart in the other, or a plain note when none.
 
-Scrolling either pane brings the other's facing paragraph (as the comparison pairs them) to its top, and the
+Scrolling either pane brings the other's facing paragraph (as the comparison pairs them) level with it, and the
 changed words of each side can be marked: deleted ones on the left, inserted ones on the right.
 """
 
@@ -15,9 +15,6 @@ from bluebook_tui.library.model import Section
 from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.widgets.section_markdown import ChangeMarks, ChangeMarkSource, MatchHighlighting, SectionMarkdown
 from bluebook_tui.ui.widgets.section_pane import SectionPane
-
-# Where a pane's reading has got to: a shown section and its paragraph at the top (None: its heading).
-Anchor = tuple[str, int | None]
 
 
 class EditionColumn(Vertical):
@@ -72,7 +69,6 @@ class SideBySide(Horizontal, ChangeMarkSource):
         self.comparison = comparison
         self.left_edition, self.right_edition = comparison.left_edition, comparison.right_edition
         self.marking_changes = False
-        self._anchors: dict[SectionPane, Anchor] = {}
         self._following = False
 
     def compose(self) -> ComposeResult:
@@ -84,7 +80,6 @@ class SideBySide(Horizontal, ChangeMarkSource):
             self._follow_scrolling(column.pane)
 
     def show_pair(self, left: Section | None, right: Section | None, pattern: str | None = None) -> None:
-        self._anchors.clear()
         self.query_one("#left-column", EditionColumn).show(
             left, f"New in {self.right_edition}: no counterpart in {self.left_edition}.", pattern
         )
@@ -113,27 +108,23 @@ class SideBySide(Horizontal, ChangeMarkSource):
 
     def _follow_scrolling(self, pane: SectionPane) -> None:
         def scrolled() -> None:
-            self._keep_in_step(pane)
+            if not self._following:
+                # After the refresh: only then do the blocks' regions reflect the new offset.
+                self.call_after_refresh(self._keep_in_step, pane)
 
         self.watch(pane, "scroll_y", scrolled, init=False)
 
     def _keep_in_step(self, pane: SectionPane) -> None:
-        """When another paragraph reaches the top of `pane`, bring its counterpart to the top of the other."""
-        if self._following or not pane.display:
+        """Put the other pane's counterpart of `pane`'s first paragraph in view on the same row as it."""
+        if not pane.display:
             return
-        anchor = _top_block(pane)
-        if anchor is None:
+        anchor = _anchor_block(pane)
+        other = next((candidate for candidate in self.panes() if candidate is not pane), None)
+        if anchor is None or other is None:
             return
         markdown, block = anchor
-        if self._anchors.get(pane) == (markdown.section.id, block.paragraph_index):
-            return
-        self._anchors[pane] = (markdown.section.id, block.paragraph_index)
-        other = next((candidate for candidate in self.panes() if candidate is not pane), None)
         counterpart = self.comparison.counterpart(markdown.section)
-        if other is None or counterpart is None:
-            return
-        shown = other.query_children(SectionMarkdown)
-        facing = next((widget for widget in shown if widget.section is counterpart), None)
+        facing = next((shown for shown in other.query_children(SectionMarkdown) if shown.section is counterpart), None)
         if facing is None:
             return
         index = None
@@ -143,10 +134,9 @@ class SideBySide(Horizontal, ChangeMarkSource):
             (paragraph for paragraph in _blocks(facing) if index is not None and paragraph.paragraph_index == index),
             facing,
         )
-        self._anchors[other] = (counterpart.id, index)
         self._following = True
         try:
-            other.scroll_to_widget(target, animate=False, immediate=True, top=True)
+            other.scroll_to(y=other.scroll_y + target.region.y - block.region.y, animate=False, immediate=True)
         finally:
             self._following = False
 
@@ -156,13 +146,18 @@ def _blocks(markdown: SectionMarkdown) -> list[MatchHighlighting]:
     return [block for block in markdown.query(MarkdownBlock) if isinstance(block, MatchHighlighting)]
 
 
-def _top_block(pane: SectionPane) -> tuple[SectionMarkdown, MatchHighlighting] | None:
-    """The first heading or paragraph not wholly scrolled out of the top of the pane."""
-    top = pane.content_region.y
+def _anchor_block(pane: SectionPane) -> tuple[SectionMarkdown, MatchHighlighting] | None:
+    """The first heading or paragraph that starts in view, else the one the view starts in."""
+    view = pane.content_region
+    holding_top = None
     for markdown in pane.query_children(SectionMarkdown):
-        if markdown.region.bottom <= top:
+        if markdown.region.bottom <= view.y:
             continue
         for block in _blocks(markdown):
-            if block.region.bottom > top:
+            region = block.region
+            if region.bottom <= view.y:
+                continue
+            if view.y <= region.y < view.bottom:
                 return markdown, block
-    return None
+            holding_top = holding_top or (markdown, block)
+    return holding_top

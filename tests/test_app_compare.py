@@ -1,0 +1,193 @@
+"""Pilot tests of comparing in the app: side by side in step, diff marks, the Changes screen, tree badges, search."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from bluebook_tui.library import Library
+from bluebook_tui.search import SearchService
+from bluebook_tui.ui.screens.changes import ChangesScreen, ChangesTable
+from bluebook_tui.ui.widgets.section_markdown import Paragraph, SectionMarkdown
+from bluebook_tui.ui.widgets.section_pane import SectionPane
+from bluebook_tui.ui.widgets.section_tree import SectionTree
+from bluebook_tui.ui.widgets.side_by_side import SideBySide
+from tests.test_app_support import make_app, reader, settle, shown_sections, wait_for_hits
+
+
+@pytest.fixture(scope="session")
+def index_root(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("index")
+    SearchService(library, index_root=root).ensure_index()
+    return root
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def side_by_side(pilot) -> SideBySide:  # type: ignore[no-untyped-def]
+    return reader(pilot).query_one(SideBySide)
+
+
+def first_shown(pilot) -> list[str]:  # type: ignore[no-untyped-def]
+    return [shown_sections(pane)[0] for pane in side_by_side(pilot).panes()]
+
+
+def marked_words(pane: SectionPane, kind: str) -> list[str]:
+    """The texts drawn with the `diff-<kind>` mark in a pane."""
+    return [
+        block.visual.plain[span.start : span.end]  # type: ignore[union-attr]
+        for block in pane.query(Paragraph)
+        for span in block.visual.spans  # type: ignore[union-attr]
+        if span.style == f".diff-{kind}"
+    ]
+
+
+def tree_label(pilot, section_id: str) -> str:  # type: ignore[no-untyped-def]
+    return reader(pilot).query_one(SectionTree)._section_nodes[section_id].label.plain
+
+
+def table_rows(screen: ChangesScreen) -> list[list[str]]:
+    table = screen.query_one(ChangesTable)
+    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+
+
+async def test_side_by_side_follows_the_tree_says_what_is_missing_and_badges_the_tree(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert tree_label(pilot, "2022/2") == "(2) Economic Security"
+        await pilot.press("c")
+        await settle(pilot)
+        assert first_shown(pilot) == ["2016/1", "2022/1"]
+        # Economic Security is new in 2022; (a) "order at sea" of 2016 has no counterpart; Cyber went (5) → (3).
+        assert tree_label(pilot, "2022/2").startswith("new ")
+        assert tree_label(pilot, "2016/4.A.a").startswith("removed ")
+        assert "% renum (3) Cyber" in tree_label(pilot, "2022/3")
+        reader(pilot).query_one(SectionTree).reveal("2016/6")
+        await pilot.pause()
+        reader(pilot).query_one(SectionTree).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert first_shown(pilot) == ["2016/6", "2022/5"]  # (6) Outer Space became (5) Outer Space
+        reader(pilot).open_section("2016/4.A.a")
+        await settle(pilot)
+        assert first_shown(pilot) == ["2016/4.A.a"]
+        assert "Not in 2022" in str(side_by_side(pilot).query_one("#right-column .no-counterpart", Static).render())
+        await pilot.press("c")
+        await settle(pilot)
+        assert tree_label(pilot, "2022/2") == "(2) Economic Security"
+
+
+async def test_d_marks_deleted_words_on_the_left_and_inserted_ones_on_the_right(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root, section="2016/1").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")  # opens side by side with the marks
+        await settle(pilot)
+        left, right = side_by_side(pilot).panes()
+        # 2016's "official level dialogues (track 1)" reads "government-to-government dialogues" in 2022.
+        assert any("official level" in words for words in marked_words(left, "delete"))
+        assert any("government-to-government" in words for words in marked_words(right, "insert"))
+        assert not marked_words(left, "insert") and not marked_words(right, "delete")
+        await pilot.press("d")
+        await settle(pilot)
+        assert not marked_words(left, "delete") and not marked_words(right, "insert")
+        await pilot.press("d", "right_square_bracket")  # the marks stay on for the next section
+        await settle(pilot)
+        left, right = side_by_side(pilot).panes()
+        assert marked_words(left, "delete") and marked_words(right, "insert")
+
+
+async def test_scrolling_one_pane_brings_the_facing_paragraph_of_the_other_level_with_it(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root, section="2016/1").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        left, right = side_by_side(pilot).panes()
+
+        def paragraph(pane: SectionPane, opening: str) -> Paragraph:
+            blocks = pane.query_children(SectionMarkdown).first().query(Paragraph)
+            return next(block for block in blocks if str(block.visual).startswith(opening))
+
+        # The two books' paragraphs on multilateral frameworks open with the same words.
+        opening = "In addition, Japan has actively participated in and contributed to multilateral"
+        left.scroll_to_widget(paragraph(left, opening), animate=False, immediate=True, top=True)
+        await pilot.pause()
+        await pilot.pause()
+        assert right.scroll_y > 0
+        assert paragraph(right, opening).region.y == paragraph(left, opening).region.y
+
+
+async def test_the_changes_screen_lists_sorts_and_opens_pairs(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Changes")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ChangesScreen)
+        rows = table_rows(screen)
+        assert len(rows) == len(reader(pilot).comparison.alignment.pairs)
+        summary = str(screen.query_one("#changes-summary", Static).render())
+        for status in ("unchanged", "changed", "added", "removed"):
+            assert f"{[row[1] for row in rows].count(status)} {status}" in summary
+        economic_security = next(row for row in rows if row[3] == "(2) Economic Security")
+        assert economic_security[1:3] == ["added", "—"]
+
+        await pilot.press("s", "s", "s", "s")  # by #, status, 2016, 2022, then similarity
+        similarities = [row[4] for row in table_rows(screen) if row[4] != "—"]
+        assert [int(text.split()[-1].rstrip("%")) for text in similarities] == sorted(
+            int(text.split()[-1].rstrip("%")) for text in similarities
+        )
+        await pilot.press("r")
+        assert table_rows(screen)[0][4] != "—"  # most alike first, added and removed (no similarity) last
+        table = screen.query_one(ChangesTable)
+        status_x = table.ordered_columns[0].get_render_width(table) + 1
+        await pilot.click(ChangesTable, offset=(status_x, 0))
+        assert [row[1] for row in table_rows(screen)][:1] == ["added"]
+
+        table.move_cursor(row=[row[2] for row in table_rows(screen)].index("(6) Outer Space"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader(pilot).comparing and first_shown(pilot) == ["2016/6", "2022/5"]
+        await pilot.press("C")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ChangesScreen)
+        await pilot.press("C")
+        assert not isinstance(pilot.app.screen, ChangesScreen)
+
+
+async def test_search_counts_hits_per_edition_and_jumps_to_a_hits_counterpart(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    service = SearchService(library, index_root=index_root)
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"piracy")
+        hits = await wait_for_hits(pilot)
+        await settle(pilot)
+        counts = str(pilot.app.screen.query_one("#edition-counts", Static).render())
+        for edition in ("2022", "2016"):
+            shown = re.search(rf"{edition}\D*(\d+)", counts)
+            assert shown and int(shown.group(1)) == service.search("piracy", edition=edition).total
+        assert "new in 2022" in str(hits.get_option("2022/4.B.C").prompt)  # the Gulf of Guinea
+        assert "not in 2022" in str(hits.get_option("2016/4.B.a.current-status-of").prompt)
+        assert "changed since 2016" in str(hits.get_option("2022/4.B.B").prompt)
+        hits.highlighted = hits.get_option_index("2016/4.B.a")  # Somalia and the Gulf of Aden, 2016
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert pilot.app.screen is reader(pilot)
+        assert reader(pilot).section.id == "2022/4.B.B" and reader(pilot).pattern  # the query's words marked
