@@ -54,13 +54,23 @@ def test_hit_opened_with_matches_marked(app, snap_compare, size: tuple[int, int]
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_side_by_side(app, snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_side_by_side_with_diff_marks(app, snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     async def compare(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
-        await pilot.press("c")
+        await pilot.press("d")  # side by side, changed words marked, the tree badged
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=compare)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_changes(app, snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def changes(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=changes)
 
 
 def test_help(app, snap_compare) -> None:  # type: ignore[no-untyped-def]

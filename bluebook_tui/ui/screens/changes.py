@@ -24,7 +24,10 @@ SIMILARITY_BAR_WIDTH = 6
 # Every column's width but the two headings' (which share what is left).
 WIDTHS = {"order": 3, "status": 9, "similarity": SIMILARITY_BAR_WIDTH + 5, "flags": len("renumbered, retitled")}
 # Those, each column's padding (a cell either side) and the scrollbar.
-FIXED_WIDTH = sum(WIDTHS.values()) + 6 * 2 + 1
+FIXED_WIDTH = sum(WIDTHS.values()) + 6 * 2 + 2
+# Below this width the flags are abbreviated, to leave the headings more room.
+NARROW = 120
+SHORT_FLAGS = {"renumbered": "renum", "retitled": "retitled"}
 # Statuses sorted most telling first.
 STATUS_ORDER = {"added": 0, "removed": 1, "changed": 2, "unchanged": 3}
 
@@ -78,7 +81,7 @@ class ChangesScreen(Screen[str | None]):
         self._pairs = comparison.alignment.pairs
         self._sort_column = "order"
         self._reverse = False
-        self._heading_width = 0
+        self._width = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="changes-summary")
@@ -108,9 +111,8 @@ class ChangesScreen(Screen[str | None]):
         self._fit(event.size.width)
 
     def _fit(self, width: int) -> None:
-        heading_width = max((width - FIXED_WIDTH) // 2, 12)
-        if heading_width != self._heading_width:
-            self._heading_width = heading_width
+        if width != self._width:
+            self._width = width
             self._fill()
 
     def _fill(self) -> None:
@@ -119,7 +121,10 @@ class ChangesScreen(Screen[str | None]):
         cursor_row = table.cursor_row if table.row_count else 0
         cursor_key = table.coordinate_to_cell_key((cursor_row, 0)).row_key if table.row_count else None
         table.clear(columns=True)
-        widths = {**WIDTHS, "left": self._heading_width, "right": self._heading_width}
+        widths = dict(WIDTHS)
+        if self._width < NARROW:
+            widths["flags"] = len(", ".join(SHORT_FLAGS.values()))
+        widths["left"] = widths["right"] = max((self._width - FIXED_WIDTH + WIDTHS["flags"] - widths["flags"]) // 2, 12)
         for key, title, _ in COLUMNS:
             table.add_column(title or self._edition(key), key=key, width=widths[key])
         for index, pair in enumerate(self._pairs):
@@ -142,7 +147,10 @@ class ChangesScreen(Screen[str | None]):
             Content(pair.left.heading) if pair.left else missing,
             Content(pair.right.heading) if pair.right else missing,
             similarity,
-            Content.styled(", ".join(pair.flags), STYLES["renumbered"]),
+            Content.styled(
+                ", ".join(SHORT_FLAGS[flag] if self._width < NARROW else flag for flag in pair.flags),
+                STYLES["renumbered"],
+            ),
         ]
 
     def _sort(self) -> None:

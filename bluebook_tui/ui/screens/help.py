@@ -12,7 +12,8 @@ from textual.widgets import DataTable
 
 
 def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
-    """(keys, what, tooltip) for each action bound on the screen, its focused widget and the app."""
+    """(keys, what, tooltip) for each action bound on the screen, its focused widget and the app; the ones with a
+    tooltip (the app's own) first."""
     rows: dict[tuple[object, str], tuple[list[str], str, str]] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
@@ -20,7 +21,8 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
             continue
         entry = rows.setdefault((active.node, binding.action), ([], binding.description, binding.tooltip))
         entry[0].append(screen.app.get_key_display(Binding(key, binding.action)))
-    return [(" ".join(keys), description, tooltip) for keys, description, tooltip in rows.values()]
+    listed = [(" ".join(keys), description, tooltip) for keys, description, tooltip in rows.values()]
+    return sorted(listed, key=lambda row: not row[2])  # the app's own keys (they have tooltips) first
 
 
 class HelpScreen(ModalScreen[None]):
@@ -50,7 +52,12 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         table: DataTable[Content] = DataTable(cursor_type="row", zebra_stripes=True)
         table.border_title = "Keys  (escape to close)"
-        table.add_columns("Key", "Does", "")
+        # Widths given, not measured: the table under-measures styled `Content` cells and would clip them.
+        # The tooltips take what room is left (cells' padding, the border and the scrollbar aside).
+        widths = [max((len(row[column]) for row in self._rows), default=4) for column in range(3)]
+        widths[2] = max(min(widths[2], self.app.size.width - widths[0] - widths[1] - 12), 8)
+        for title, width in zip(("Key", "Does", ""), widths, strict=True):
+            table.add_column(title, width=width)
         for keys, description, tooltip in self._rows:
             table.add_row(
                 Content.styled(keys, "bold $text-accent"), Content(description), Content.styled(tooltip, "dim")

@@ -44,12 +44,15 @@ class ReaderScreen(Screen[None]):
         &.-narrow SectionTree, &.-narrow Splitter { display: none; }
         &.-narrow.-show-tree SectionTree { display: block; width: 1fr; max-width: 100%; }
         &.-narrow.-show-tree #content { display: none; }
+        /* Two panes need the room: below -wider, comparing hides the tree until `t`. */
+        &.-wide.-comparing SectionTree, &.-wide.-comparing Splitter { display: none; }
+        &.-wide.-comparing.-show-tree SectionTree, &.-wide.-comparing.-show-tree Splitter { display: block; }
         &.-hide-tree SectionTree, &.-hide-tree Splitter { display: none; }
     }
     """
 
     AUTO_FOCUS = "#reader-pane"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (72, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (72, "-wide"), (120, "-wider")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", tooltip="Search both editions as you type.", id="search"),
@@ -263,6 +266,7 @@ class ReaderScreen(Screen[None]):
             self.notify("Comparing needs two editions.", severity="warning")
             return
         self.comparing = comparing
+        self.set_class(comparing, "-comparing")
         switcher = self.query_one(ContentSwitcher)
         if comparing and not self.query(SideBySide):
             await switcher.mount(SideBySide(self.comparison, id="side-by-side"))
@@ -272,6 +276,9 @@ class ReaderScreen(Screen[None]):
             self.open_section(self.section.id, pattern=self.pattern, record=False)
         else:
             self.open_section(section_id)
+        pane = self.current_pane()
+        if pane is not None and not self.query_one(SectionTree).has_focus:
+            pane.focus()
 
     async def action_toggle_changes(self) -> None:
         """Mark the changed words side by side (opening it if need be), or take the marks away."""
@@ -283,9 +290,6 @@ class ReaderScreen(Screen[None]):
         side_by_side = self.query_one(SideBySide)
         marking = not (was_comparing and side_by_side.marking_changes)
         side_by_side.mark_changes(marking)
-        if marking:
-            left, right = side_by_side.left_edition, side_by_side.right_edition
-            self.notify(f"Struck red: not in {right}. Green: new in {right} (not in {left}).", timeout=4)
 
     def action_changes(self) -> None:
         from bluebook_tui.ui.screens.changes import ChangesScreen
@@ -335,7 +339,8 @@ class ReaderScreen(Screen[None]):
         self.open_section(section_id, record=False)
 
     def action_toggle_tree(self) -> None:
-        self.toggle_class("-show-tree" if self.has_class("-narrow") else "-hide-tree")
+        collapsed = self.has_class("-narrow") or (self.comparing and self.has_class("-wide"))
+        self.toggle_class("-show-tree" if collapsed else "-hide-tree")
 
     def action_resize_tree(self, step: int) -> None:
         tree = self.query_one(SectionTree)

@@ -48,14 +48,14 @@ def hit_prompt(hit: Any, note: Content | None = None) -> Content:
     return Content.assemble(heading, "\n", snippet)
 
 
-def edition_counts(counts: dict[str, int]) -> Content:
-    """Hits per edition as bars scaled to the largest count."""
+def edition_counts(counts: dict[str, int], hint: str = "") -> Content:
+    """Hits per edition as bars scaled to the largest count, then a muted hint."""
     most = max(counts.values(), default=0) or 1
     parts = [
         Content.assemble((edition, "bold"), " ", (bar(count / most, COUNT_BAR_WIDTH), "$text-accent"), f" {count}  ")
         for edition, count in counts.items()
     ]
-    return Content("").join(parts)
+    return Content("").join([*parts, Content.styled(hint, "$text-muted")])
 
 
 class SearchPanel(Vertical):
@@ -250,7 +250,8 @@ class SearchPanel(Vertical):
         if (query, edition) != (current, self.edition):
             return  # a newer search is on its way
         self._pattern = results.pattern or ""
-        self.query_one("#edition-counts", Static).update(edition_counts(counts))
+        hint = "  ctrl+o: a hit's counterpart" if notes else ""
+        self.query_one("#edition-counts", Static).update(edition_counts(counts, hint))
         options: list[Option | None] = []
         if results.suggestion:
             options.append(

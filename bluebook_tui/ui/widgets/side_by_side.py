@@ -26,6 +26,7 @@ class EditionColumn(Vertical):
         height: 1fr;
         border: round $foreground 30%;
         border-title-style: bold;
+        border-subtitle-align: right;
         &:focus-within { border: round $accent; }
         .no-counterpart { padding: 1 2; color: $text-muted; text-style: italic; }
     }
@@ -99,8 +100,11 @@ class SideBySide(Horizontal, ChangeMarkSource):
         return ChangeMarks(self.comparison.changed_words(section), kind)
 
     def mark_changes(self, marking: bool) -> None:
-        """Mark the changed words in both panes, or take the marks away."""
+        """Mark the changed words in both panes (each column's subtitle says how), or take the marks away."""
         self.marking_changes = marking
+        left, right = self.query_one("#left-column", EditionColumn), self.query_one("#right-column", EditionColumn)
+        left.border_subtitle = f"struck: not in {self.right_edition}" if marking else ""
+        right.border_subtitle = f"green: new in {self.right_edition}" if marking else ""
         for markdown in self.query(SectionMarkdown):
             markdown.show_changes(self.change_marks(markdown.section))
 
