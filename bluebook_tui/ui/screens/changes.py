@@ -118,8 +118,7 @@ class ChangesScreen(Screen[str | None]):
     def _fill(self) -> None:
         """(Re)build the table for the heading width, keeping the sort and the row under the cursor."""
         table = self.query_one(ChangesTable)
-        cursor_row = table.cursor_row if table.row_count else 0
-        cursor_key = table.coordinate_to_cell_key((cursor_row, 0)).row_key if table.row_count else None
+        cursor_key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key if table.row_count else None
         table.clear(columns=True)
         widths = dict(WIDTHS)
         if self._width < NARROW:
@@ -154,10 +153,13 @@ class ChangesScreen(Screen[str | None]):
         ]
 
     def _sort(self) -> None:
+        """Sort the rows, the cursor staying on the pair it was on."""
+        table = self.query_one(ChangesTable)
+        cursor_key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key if table.row_count else None
         sort_key = next(key for column, _, key in COLUMNS if column == self._sort_column)
-        self.query_one(ChangesTable).sort(
-            "order", key=lambda order: sort_key(self._pairs[order - 1], order - 1), reverse=self._reverse
-        )
+        table.sort("order", key=lambda order: sort_key(self._pairs[order - 1], order - 1), reverse=self._reverse)
+        if cursor_key is not None:
+            table.move_cursor(row=table.get_row_index(cursor_key), animate=False)
         self.query_one("#changes-summary", Static).update(self._summary())
 
     @on(DataTable.HeaderSelected)

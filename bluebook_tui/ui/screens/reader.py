@@ -5,7 +5,8 @@ Routes what its widgets post; holds the app's one comparison of the two newest e
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +18,6 @@ from textual.widgets import ContentSwitcher
 from bluebook_tui.library.errors import LibraryError
 from bluebook_tui.library.model import Library, Section
 from bluebook_tui.ui.citation import citation
-from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.data import Bookmarks, History, Session, Store
 from bluebook_tui.ui.messages import (
     HitChosen,
@@ -30,8 +30,11 @@ from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.key_bar import KeyBar
 from bluebook_tui.ui.widgets.section_pane import SectionPane
 from bluebook_tui.ui.widgets.section_tree import SectionTree
-from bluebook_tui.ui.widgets.side_by_side import SideBySide
 from bluebook_tui.ui.widgets.splitter import Splitter
+
+if TYPE_CHECKING:
+    from bluebook_tui.ui.comparison import Comparison
+    from bluebook_tui.ui.widgets.side_by_side import SideBySide
 
 TREE_WIDTH_STEP = 4
 
@@ -126,7 +129,6 @@ class ReaderScreen(Screen[None]):
         self.section: Section = library.section(start.section_id)
         self.visible_section: Section = self.section
         self.comparing = False
-        self.comparison = Comparison(library) if len(library.editions) >= 2 else None
         self.pattern: str | None = None
         self.last_query = ""
         self._start_scroll = start.scroll_y
@@ -173,9 +175,21 @@ class ReaderScreen(Screen[None]):
         breadcrumb.trail = (edition.book, edition.heading, *section.path)
         breadcrumb.status = "★" if section.id in self.bookmarks else ""
 
+    @cached_property
+    def comparison(self) -> Comparison | None:
+        """The two newest editions compared (None with one edition); imported on first use, not at start-up."""
+        from bluebook_tui.ui.comparison import Comparison
+
+        return Comparison(self.library) if len(self.library.editions) >= 2 else None
+
+    def side_by_side(self) -> SideBySide:
+        from bluebook_tui.ui.widgets.side_by_side import SideBySide
+
+        return self.query_one(SideBySide)
+
     def current_pane(self) -> SectionPane | None:
         if self.comparing:
-            panes = self.query_one(SideBySide).panes()
+            panes = self.side_by_side().panes()
             return next((pane for pane in panes if pane.section and pane.section.id == self.section.id), None)
         return self.query_one("#reader-pane", SectionPane)
 
@@ -189,7 +203,7 @@ class ReaderScreen(Screen[None]):
         return self.comparison.counterpart(section) if self.comparison else None
 
     def _show_pair(self, section: Section) -> None:
-        side_by_side = self.query_one(SideBySide)
+        side_by_side = self.side_by_side()
         other = self.counterpart(section)
         pair = (section, other) if section.edition == side_by_side.left_edition else (other, section)
         side_by_side.show_pair(*pair, pattern=self.pattern)
@@ -262,6 +276,8 @@ class ReaderScreen(Screen[None]):
 
     async def _compare(self, comparing: bool, section_id: str | None = None) -> None:
         """Show two editions side by side (or one pane again), at `section_id` or the current section."""
+        from bluebook_tui.ui.widgets.side_by_side import SideBySide
+
         if self.comparison is None:
             self.notify("Comparing needs two editions.", severity="warning")
             return
@@ -287,7 +303,7 @@ class ReaderScreen(Screen[None]):
             await self._compare(True)
         if not self.comparing:
             return
-        side_by_side = self.query_one(SideBySide)
+        side_by_side = self.side_by_side()
         marking = not (was_comparing and side_by_side.marking_changes)
         side_by_side.mark_changes(marking)
 

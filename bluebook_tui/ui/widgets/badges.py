@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 
-from bluebook_tui.compare import SectionPair
-from bluebook_tui.library.model import Section
+if TYPE_CHECKING:
+    from bluebook_tui.compare import SectionPair
+    from bluebook_tui.library.model import Section
 
 # By status, and for the `renumbered` flag.
 STYLES = {

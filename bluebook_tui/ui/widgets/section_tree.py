@@ -6,16 +6,18 @@ While two editions are compared, each section's row starts with a badge saying h
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from bluebook_tui.compare import SectionPair
 from bluebook_tui.library.model import Library, Section
 from bluebook_tui.ui.messages import SectionSelected
 from bluebook_tui.ui.widgets.badges import badge_parts
+
+if TYPE_CHECKING:
+    from bluebook_tui.compare import SectionPair
 
 
 def section_label(section: Section) -> Text:

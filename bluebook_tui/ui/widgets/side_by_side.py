@@ -119,7 +119,7 @@ class SideBySide(Horizontal, ChangeMarkSource):
         self.watch(pane, "scroll_y", scrolled, init=False)
 
     def _keep_in_step(self, pane: SectionPane) -> None:
-        """Put the other pane's counterpart of `pane`'s first paragraph in view on the same row as it."""
+        """Put the other pane's counterpart of the paragraph at `pane`'s top level with it (as far as it scrolls)."""
         if not pane.display:
             return
         anchor = _anchor_block(pane)
@@ -151,17 +151,12 @@ def _blocks(markdown: SectionMarkdown) -> list[MatchHighlighting]:
 
 
 def _anchor_block(pane: SectionPane) -> tuple[SectionMarkdown, MatchHighlighting] | None:
-    """The first heading or paragraph that starts in view, else the one the view starts in."""
-    view = pane.content_region
-    holding_top = None
+    """The heading or paragraph at the top line of the pane (where reading goes on), or the next one below it."""
+    top = pane.content_region.y
     for markdown in pane.query_children(SectionMarkdown):
-        if markdown.region.bottom <= view.y:
+        if markdown.region.bottom <= top:
             continue
         for block in _blocks(markdown):
-            region = block.region
-            if region.bottom <= view.y:
-                continue
-            if view.y <= region.y < view.bottom:
+            if block.region.bottom > top:
                 return markdown, block
-            holding_top = holding_top or (markdown, block)
-    return holding_top
+    return None
