@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from bluebook_tui.library import Library
 from bluebook_tui.search import SearchService
+from bluebook_tui.ui.commands import ACTIONS
 from bluebook_tui.ui.screens.changes import ChangesScreen, ChangesTable
 from bluebook_tui.ui.widgets.section_markdown import Paragraph, SectionMarkdown
 from bluebook_tui.ui.widgets.section_pane import SectionPane
@@ -57,7 +58,7 @@ def table_rows(screen: ChangesScreen) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
 
 
-async def test_side_by_side_follows_the_tree_says_what_is_missing_and_badges_the_tree(
+async def test_side_by_side_moves_in_step_says_what_is_missing_and_badges_the_tree(
     library: Library, data_dir: Path, index_root: Path
 ) -> None:
     async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
@@ -70,6 +71,10 @@ async def test_side_by_side_follows_the_tree_says_what_is_missing_and_badges_the
         assert tree_label(pilot, "2022/2").startswith("new ")
         assert tree_label(pilot, "2016/4.A.a").startswith("removed ")
         assert "% renum (3) Cyber" in tree_label(pilot, "2022/3")
+        await pilot.press("right_square_bracket", "right_square_bracket")  # to (2) Economic Security
+        await settle(pilot)
+        assert first_shown(pilot) == ["2022/2"]
+        assert "New in 2022" in str(side_by_side(pilot).query_one("#left-column .no-counterpart", Static).render())
         reader(pilot).query_one(SectionTree).reveal("2016/6")
         await pilot.pause()
         reader(pilot).query_one(SectionTree).focus()
@@ -82,10 +87,12 @@ async def test_side_by_side_follows_the_tree_says_what_is_missing_and_badges_the
         assert "Not in 2022" in str(side_by_side(pilot).query_one("#right-column .no-counterpart", Static).render())
         await pilot.press("c")
         await settle(pilot)
+        pane = reader(pilot).query_one("#reader-pane", SectionPane)
+        assert pane.display and shown_sections(pane)[0] == "2016/4.A.a"
         assert tree_label(pilot, "2022/2") == "(2) Economic Security"
 
 
-async def test_d_marks_deleted_words_on_the_left_and_inserted_ones_on_the_right(
+async def test_d_marks_changed_words_and_scrolling_keeps_facing_paragraphs_level(
     library: Library, data_dir: Path, index_root: Path
 ) -> None:
     async with make_app(library, data_dir, index_root, section="2016/1").run_test(size=(160, 48)) as pilot:
@@ -97,23 +104,6 @@ async def test_d_marks_deleted_words_on_the_left_and_inserted_ones_on_the_right(
         assert any("official level" in words for words in marked_words(left, "delete"))
         assert any("government-to-government" in words for words in marked_words(right, "insert"))
         assert not marked_words(left, "insert") and not marked_words(right, "delete")
-        await pilot.press("d")
-        await settle(pilot)
-        assert not marked_words(left, "delete") and not marked_words(right, "insert")
-        await pilot.press("d", "right_square_bracket")  # the marks stay on for the next section
-        await settle(pilot)
-        left, right = side_by_side(pilot).panes()
-        assert marked_words(left, "delete") and marked_words(right, "insert")
-
-
-async def test_scrolling_one_pane_brings_the_facing_paragraph_of_the_other_level_with_it(
-    library: Library, data_dir: Path, index_root: Path
-) -> None:
-    async with make_app(library, data_dir, index_root, section="2016/1").run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await pilot.press("c")
-        await settle(pilot)
-        left, right = side_by_side(pilot).panes()
 
         def paragraph(pane: SectionPane, opening: str) -> Paragraph:
             blocks = pane.query_children(SectionMarkdown).first().query(Paragraph)
@@ -129,15 +119,22 @@ async def test_scrolling_one_pane_brings_the_facing_paragraph_of_the_other_level
         assert left.scroll_y > 0
         assert paragraph(left, opening).region.y == paragraph(right, opening).region.y
 
+        await pilot.press("d")
+        await settle(pilot)
+        assert not marked_words(left, "delete") and not marked_words(right, "insert")
+        await pilot.press("d", "right_square_bracket")  # the marks stay on for the next section
+        await settle(pilot)
+        left, right = side_by_side(pilot).panes()
+        assert marked_words(left, "delete") and marked_words(right, "insert")
+
 
 async def test_the_changes_screen_lists_sorts_and_opens_pairs(
     library: Library, data_dir: Path, index_root: Path
 ) -> None:
     async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"Changes")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        assert ("Changes…", "changes") in [(title, action) for title, action, _ in ACTIONS]  # in the palette
+        await pilot.press("C")
         await settle(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, ChangesScreen)
