@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from textual.widget import Widget
 from textual.widgets import Static
+from textual.widgets._markdown import MarkdownBlock, MarkdownHeader
 
 from bluebook_tui.library import Library
 from bluebook_tui.search import SearchService
@@ -39,11 +41,11 @@ def first_shown(pilot) -> list[str]:  # type: ignore[no-untyped-def]
     return [shown_sections(pane)[0] for pane in side_by_side(pilot).panes()]
 
 
-def marked_words(pane: SectionPane, kind: str) -> list[str]:
-    """The texts drawn with the `diff-<kind>` mark in a pane."""
+def marked_words(within: Widget, kind: str, blocks: type[MarkdownBlock] = Paragraph) -> list[str]:
+    """The texts drawn with the `diff-<kind>` mark in the paragraphs (or other `blocks`) within a widget."""
     return [
         block.visual.plain[span.start : span.end]  # type: ignore[union-attr]
-        for block in pane.query(Paragraph)
+        for block in within.query(blocks)
         for span in block.visual.spans  # type: ignore[union-attr]
         if span.style == f".diff-{kind}"
     ]
@@ -126,6 +128,11 @@ async def test_d_marks_changed_words_and_scrolling_keeps_facing_paragraphs_level
         await settle(pilot)
         left, right = side_by_side(pilot).panes()
         assert marked_words(left, "delete") and marked_words(right, "insert")
+        # Peacekeeping and Peacebuilding was (2) in 2016 and is (6) in 2022: the numbers are marked in the headings.
+        assert shown_sections(left)[0] == "2016/2"
+        left_top, right_top = (pane.query_children(SectionMarkdown).first() for pane in (left, right))
+        assert marked_words(left_top, "delete", MarkdownHeader) == ["2"]
+        assert marked_words(right_top, "insert", MarkdownHeader) == ["6"]
 
 
 async def test_the_changes_screen_lists_sorts_and_opens_pairs(

@@ -21,7 +21,7 @@ class Comparison:
         self.left_edition, self.right_edition = sorted(library.editions)[-2:]
         self.library = library
         self._paragraph_pairs: dict[int, list[ParagraphPair]] = {}
-        self._marks: dict[int, tuple[list[list[Span]], list[list[Span]]]] = {}
+        self._marks: dict[tuple[int, str], tuple[list[list[Span]], list[list[Span]]]] = {}
 
     @cached_property
     def alignment(self) -> Alignment:
@@ -57,11 +57,19 @@ class Comparison:
 
     def changed_words(self, section: Section) -> list[list[Span]]:
         """Per paragraph of the section, the spans its counterpart does not have (all of it when there is none)."""
+        return self._changes(section, "text")
+
+    def changed_heading_words(self, section: Section) -> list[Span]:
+        """The spans of the section's heading that its counterpart's heading does not have."""
+        marks = self._changes(section, "heading")
+        return marks[0] if marks else []
+
+    def _changes(self, section: Section, part: Literal["text", "heading"]) -> list[list[Span]]:
         side, pair = self.side(section), self.pair(section)
         if side is None or pair is None:
             return []
-        if id(pair) not in self._marks:
-            left, right = (part.text if part else "" for part in (pair.left, pair.right))
-            self._marks[id(pair)] = paragraph_marks(left, right)
-        deleted, inserted = self._marks[id(pair)]
+        if (id(pair), part) not in self._marks:
+            left, right = (getattr(each, part) if each else "" for each in (pair.left, pair.right))
+            self._marks[id(pair), part] = paragraph_marks(left, right)
+        deleted, inserted = self._marks[id(pair), part]
         return deleted if side == "left" else inserted

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar, Literal, cast
 
 from markdown_it import MarkdownIt
@@ -28,6 +28,7 @@ from textual.widgets._markdown import (
     MarkdownH4,
     MarkdownH5,
     MarkdownH6,
+    MarkdownHeader,
     MarkdownParagraph,
 )
 
@@ -95,10 +96,12 @@ def reader_parser() -> MarkdownIt:
 
 @dataclass(frozen=True)
 class ChangeMarks:
-    """Changed words to mark: (start, end) spans per paragraph, and whether the words were deleted or inserted."""
+    """Changed words to mark: (start, end) spans per paragraph and in the heading, and whether the words were
+    deleted or inserted."""
 
     spans: list[list[tuple[int, int]]]
     kind: Literal["delete", "insert"]
+    heading: list[tuple[int, int]] = field(default_factory=list)
 
 
 class ChangeMarkSource:
@@ -127,9 +130,15 @@ class MatchHighlighting(MarkdownBlock):
 
     def _with_changes(self, content: Content) -> Content:
         changes = cast(SectionMarkdown, self._markdown).changes
-        if changes is None or self.paragraph_index is None or self.paragraph_index >= len(changes.spans):
+        if changes is None:
             return content
-        for start, end in changes.spans[self.paragraph_index]:
+        if isinstance(self, MarkdownHeader):
+            spans = changes.heading
+        elif self.paragraph_index is not None and self.paragraph_index < len(changes.spans):
+            spans = changes.spans[self.paragraph_index]
+        else:
+            return content
+        for start, end in spans:
             content = content.stylize(f".diff-{changes.kind}", start, end)
         return content
 

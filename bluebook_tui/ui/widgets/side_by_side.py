@@ -97,7 +97,7 @@ class SideBySide(Horizontal, ChangeMarkSource):
         if not self.marking_changes:
             return None
         kind = "delete" if self.comparison.side(section) == "left" else "insert"
-        return ChangeMarks(self.comparison.changed_words(section), kind)
+        return ChangeMarks(self.comparison.changed_words(section), kind, self.comparison.changed_heading_words(section))
 
     def mark_changes(self, marking: bool) -> None:
         """Mark the changed words in both panes (each column's subtitle says how), or take the marks away."""
