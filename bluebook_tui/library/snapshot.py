@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +49,8 @@ def _fingerprint(content_dir: Path) -> list[list[Any]]:
 
 
 def _write_snapshot(path: Path, data: dict[str, Any]) -> None:
+    import tempfile  # only when writing: reading a snapshot is on the app's way to its first frame
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".library-", suffix=".tmp")

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # Rendering Markdown needs markdown-it and Textual's Markdown widget, ~40 ms of imports: the first section of a run
 # is shown at once as plain text, and swapped for the rendered one right after the first frame.
 _RENDERER = "bluebook_tui.ui.widgets.section_markdown"
+PREVIEW_CHARACTERS = 6000
 
 # Subsections mounted per step after the first: small enough to keep each step short.
 MOUNT_BATCH = 4
@@ -140,5 +141,10 @@ class SectionPane(VerticalScroll, can_focus=True):
 
 
 def _preview(section: Section) -> Text:
-    """The section's heading and own text, unrendered: what shows while the Markdown renderer loads."""
-    return Text.assemble((section.heading, "bold"), "\n\n", section.text)
+    """The section's heading and the start of its text, unrendered: what shows while the renderer loads.
+
+    Only what a large terminal shows at once: wrapping the rest would only delay the first frame.
+    """
+    text = section.text
+    cut = text.find("\n\n", PREVIEW_CHARACTERS)
+    return Text.assemble((section.heading, "bold"), "\n\n", text if cut < 0 else text[:cut])
