@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Literal
 
 from bluebook_tui.compare.alignment import SectionPair, Status
@@ -77,11 +78,13 @@ def paragraph_counterpart(pairs: Sequence[ParagraphPair], index: int, side: Lite
     so a synced view never jumps away; None when the side has no such paragraph or none of the pair's
     paragraphs has a counterpart.
     """
-    this, other = (0, 1) if side == "left" else (1, 0)
-    at = next((position for position, pair in enumerate(pairs) if pair[this] == index), None)
+    # As (this side's index, the other side's index).
+    facing: list[ParagraphPair] = [(left, right) if side == "left" else (right, left) for left, right in pairs]
+    at = next((position for position, pair in enumerate(facing) if pair[0] == index), None)
     if at is None:
         return None
-    for position in [*range(at, -1, -1), *range(at + 1, len(pairs))]:
-        if pairs[position][this] is not None and pairs[position][other] is not None:
-            return pairs[position][other]
+    for position in chain(range(at, -1, -1), range(at + 1, len(facing))):
+        mine, theirs = facing[position]
+        if mine is not None and theirs is not None:
+            return theirs
     return None

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.coordinate import Coordinate
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
@@ -118,7 +119,7 @@ class ChangesScreen(Screen[str | None]):
     def _fill(self) -> None:
         """(Re)build the table for the heading width, keeping the sort and the row under the cursor."""
         table = self.query_one(ChangesTable)
-        cursor_key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key if table.row_count else None
+        cursor_key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key if table.row_count else None
         table.clear(columns=True)
         widths = dict(WIDTHS)
         if self._width < NARROW:
@@ -155,7 +156,7 @@ class ChangesScreen(Screen[str | None]):
     def _sort(self) -> None:
         """Sort the rows, the cursor staying on the pair it was on."""
         table = self.query_one(ChangesTable)
-        cursor_key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key if table.row_count else None
+        cursor_key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key if table.row_count else None
         sort_key = next(key for column, _, key in COLUMNS if column == self._sort_column)
         table.sort("order", key=lambda order: sort_key(self._pairs[order - 1], order - 1), reverse=self._reverse)
         if cursor_key is not None:

@@ -205,8 +205,8 @@ class ReaderScreen(Screen[None]):
     def _show_pair(self, section: Section) -> None:
         side_by_side = self.side_by_side()
         other = self.counterpart(section)
-        pair = (section, other) if section.edition == side_by_side.left_edition else (other, section)
-        side_by_side.show_pair(*pair, pattern=self.pattern)
+        left, right = (section, other) if section.edition == side_by_side.left_edition else (other, section)
+        side_by_side.show_pair(left, right, pattern=self.pattern)
 
     # Messages from the widgets ------------------------------------------------------------------------------
 
@@ -238,9 +238,9 @@ class ReaderScreen(Screen[None]):
         from bluebook_tui.ui.screens.search import SearchScreen
 
         app: Any = self.app
-        screen = SearchScreen(
-            sorted(self.library.editions, reverse=True), self.last_query, *app.search_status(), self.comparison
-        )
+        service, note = app.search_status()
+        editions = sorted(self.library.editions, reverse=True)
+        screen = SearchScreen(editions, self.last_query, service, note, self.comparison)
 
         def chosen(hit: HitChosen | None) -> None:
             self.last_query = screen.query_text

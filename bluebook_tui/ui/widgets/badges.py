@@ -29,7 +29,7 @@ def badge_parts(pair: SectionPair) -> list[tuple[str, str]]:
     """A few cells for the tree, as (text, key of `STYLES`): new, removed, the similarity of a changed
     section or "same"; then "renum" if it was renumbered."""
     label = {"unchanged": "same", "added": "new", "removed": "removed"}.get(pair.status) or percent(pair.similarity)
-    parts = [(label, pair.status)]
+    parts: list[tuple[str, str]] = [(label, pair.status)]
     if "renumbered" in pair.flags:
         parts.append(("renum", "renumbered"))
     return parts

@@ -6,6 +6,8 @@ changed words of each side can be marked: deleted ones on the left, inserted one
 
 from __future__ import annotations
 
+from typing import Literal
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
@@ -96,7 +98,7 @@ class SideBySide(Horizontal, ChangeMarkSource):
     def change_marks(self, section: Section) -> ChangeMarks | None:
         if not self.marking_changes:
             return None
-        kind = "delete" if self.comparison.side(section) == "left" else "insert"
+        kind: Literal["delete", "insert"] = "delete" if self.comparison.side(section) == "left" else "insert"
         return ChangeMarks(self.comparison.changed_words(section), kind, self.comparison.changed_heading_words(section))
 
     def mark_changes(self, marking: bool) -> None:
