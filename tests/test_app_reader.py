@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from bluebook_tui.library import Library
 from bluebook_tui.search import SearchService
 from bluebook_tui.ui.screens.bookmarks import BookmarksScreen
 from bluebook_tui.ui.screens.help import HelpScreen
+from bluebook_tui.ui.widgets import section_pane
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.section_pane import SectionPane
 from bluebook_tui.ui.widgets.section_tree import SectionTree
@@ -42,6 +43,20 @@ async def test_opens_on_the_newest_editions_first_section(library: Library, data
         assert "The security environment surrounding the Asia-Pacific region" in pane_text(pane)
         assert reader(pilot).query_one(Breadcrumb).trail[-1] == "(1) Regional Security"
         assert pilot.app.focused is pane
+
+
+async def test_first_frame_shows_the_text_before_the_renderer_loads(
+    library: Library, data_dir: Path, index_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As in a fresh process, where the Markdown renderer is not imported yet when the first frame is drawn.
+    monkeypatch.setattr(section_pane, "_RENDERER", "renderer.not.imported.yet")
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        preview = reader_pane(pilot).query_one(".preview", Static)
+        assert str(preview.render()).startswith("(1) Regional Security\n\nThe security environment surrounding")
+        await settle(pilot)
+        pane = reader_pane(pilot)
+        assert not pane.query(".preview")
+        assert shown_sections(pane)[:2] == ["2022/1", "2022/1.col1"]
 
 
 async def test_a_section_is_shown_with_its_subsections_and_never_the_whole_book(

@@ -6,9 +6,9 @@ an unwritable cache means the library is parsed as usual. It is only ever a fast
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +29,8 @@ def load_library_snapshot(content_dir: Path, cache_dir: Path | None = None) -> L
     if not content_dir.is_dir():
         raise LibraryError(f"content directory {content_dir} does not exist")
     key = _fingerprint(content_dir)
-    path = (
-        cache_dir or default_cache_dir()
-    ) / f"library-{hashlib.sha1(str(content_dir).encode()).hexdigest()[:16]}.json"
+    name = f"{zlib.crc32(str(content_dir).encode()):08x}"  # one snapshot per library; zlib is already loaded
+    path = (cache_dir or default_cache_dir()) / f"library-{name}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data["version"] == SNAPSHOT_VERSION and data["key"] == key:

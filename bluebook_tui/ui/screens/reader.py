@@ -139,7 +139,7 @@ class ReaderScreen(Screen[None]):
             yield SectionTree(self.library)
             yield Splitter()
             with ContentSwitcher(initial="reader-pane", id="content"):
-                yield SectionPane(id="reader-pane")
+                yield SectionPane(first=self.section, id="reader-pane")
         yield KeyBar()
 
     def on_mount(self) -> None:

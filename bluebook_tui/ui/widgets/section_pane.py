@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 # Rendering Markdown needs markdown-it and Textual's Markdown widget, ~40 ms of imports: the first section of a run
 # is shown at once as plain text, and swapped for the rendered one right after the first frame.
 _RENDERER = "bluebook_tui.ui.widgets.section_markdown"
-PREVIEW_CHARACTERS = 6000
+PREVIEW_CHARACTERS = 2500
 
 # Subsections mounted per step after the first: small enough to keep each step short.
 MOUNT_BATCH = 4
@@ -44,13 +45,19 @@ class SectionPane(VerticalScroll, can_focus=True):
     }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, *, first: Section | None = None, id: str | None = None, classes: str | None = None) -> None:
+        """`first`: the section the pane opens on, drawn in the very first frame (as a preview, see `show`)."""
         super().__init__(id=id, classes=classes)
+        self._first = first
         self.section: Section | None = None
         self.highlight: re.Pattern[str] | None = None
         self._matches: list[tuple[MatchHighlighting, int]] = []
         self._current_match = -1
         self._visible_section_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        if self._first is not None and _RENDERER not in sys.modules:
+            yield Static(_preview(self._first), classes="preview")
 
     def show(self, section: Section, *, pattern: str | None = None, scroll_y: int = 0) -> None:
         """Render `section` (cancelling a render under way), then go to the first match or to `scroll_y`."""
@@ -61,8 +68,9 @@ class SectionPane(VerticalScroll, can_focus=True):
         if _RENDERER in sys.modules:
             self._mount_section(section, self.highlight, scroll_y)
             return
-        self.remove_children()
-        self.mount(Static(_preview(section), classes="preview"))
+        if section is not self._first:
+            self.remove_children()
+            self.mount(Static(_preview(section), classes="preview"))
         self.call_after_refresh(self._mount_section, section, self.highlight, scroll_y)
 
     @work(exclusive=True, group="render")
