@@ -31,3 +31,19 @@ def library(bundled_content: Path) -> Library:
 def sources(bundled_content: Path) -> dict[str, str]:
     """Each edition's plain-text source, as published (a copy of the seed it was ingested from)."""
     return {edition: (bundled_content / f"{edition}.txt").read_text(encoding="utf-8") for edition in EDITIONS}
+
+
+@pytest.fixture(scope="session")
+def index_root(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real search index of the bundled library, built once for the app's tests."""
+    from bluebook_tui.search import SearchService
+
+    root = tmp_path_factory.mktemp("index")
+    SearchService(library, index_root=root).ensure_index()
+    return root
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """The app's user data dir (position, history, bookmarks) for one test."""
+    return tmp_path / "data"

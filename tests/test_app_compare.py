@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from textual.widget import Widget
 from textual.widgets import Static
 from textual.widgets._markdown import MarkdownBlock, MarkdownHeader
@@ -19,18 +18,6 @@ from bluebook_tui.ui.widgets.section_pane import SectionPane
 from bluebook_tui.ui.widgets.section_tree import SectionTree
 from bluebook_tui.ui.widgets.side_by_side import SideBySide
 from tests.test_app_support import make_app, reader, settle, shown_sections, wait_for_hits
-
-
-@pytest.fixture(scope="session")
-def index_root(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("index")
-    SearchService(library, index_root=root).ensure_index()
-    return root
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
 
 
 def side_by_side(pilot) -> SideBySide:  # type: ignore[no-untyped-def]

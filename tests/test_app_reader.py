@@ -9,7 +9,6 @@ import pytest
 from textual.widgets import Input, Static
 
 from bluebook_tui.library import Library
-from bluebook_tui.search import SearchService
 from bluebook_tui.ui.screens.bookmarks import BookmarksScreen
 from bluebook_tui.ui.screens.help import HelpScreen
 from bluebook_tui.ui.widgets import section_pane
@@ -17,18 +16,6 @@ from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.section_pane import SectionPane
 from bluebook_tui.ui.widgets.section_tree import SectionTree
 from tests.test_app_support import make_app, pane_text, reader, settle, shown_sections
-
-
-@pytest.fixture(scope="session")
-def index_root(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("index")
-    SearchService(library, index_root=root).ensure_index()
-    return root
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
 
 
 def reader_pane(pilot) -> SectionPane:  # type: ignore[no-untyped-def]

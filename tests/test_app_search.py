@@ -16,18 +16,6 @@ from bluebook_tui.ui.widgets.section_pane import SectionPane
 from tests.test_app_support import make_app, pane_text, reader, settle, shown_sections, wait_for_hits
 
 
-@pytest.fixture(scope="session")
-def index_root(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("index")
-    SearchService(library, index_root=root).ensure_index()
-    return root
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
 def status(pilot) -> str:  # type: ignore[no-untyped-def]
     return str(pilot.app.screen.query_one("#search-total", Static).render())
 

@@ -7,17 +7,9 @@ from pathlib import Path
 import pytest
 
 from bluebook_tui.library import Library
-from bluebook_tui.search import SearchService
 from tests.test_app_support import make_app, settle, wait_for_hits
 
 SIZES = [(80, 24), (160, 48)]
-
-
-@pytest.fixture(scope="session")
-def index_root(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("index")
-    SearchService(library, index_root=root).ensure_index()
-    return root
 
 
 @pytest.fixture
