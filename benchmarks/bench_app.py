@@ -11,31 +11,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from textual.widgets import OptionList
+from pilot_timing import shows, wait_until
+from textual.widgets import Input, OptionList
 
 from bluebook_tui.library import content_dir, load_library
 from bluebook_tui.search import SearchService
 from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.screens.reader import ReaderScreen
 from bluebook_tui.ui.widgets.search_panel import DEBOUNCE_SECONDS
-from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 from bluebook_tui.ui.widgets.section_pane import SectionPane
 
 QUERIES = ["IBUKI", "piracy", "cyber", "peacekeeping", "outer space", "money laundering"]
-
-
-async def wait_until(predicate, timeout: float = 5.0) -> float:  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
-    while not predicate():
-        if time.perf_counter() - start > timeout:
-            raise TimeoutError
-        await asyncio.sleep(0.001)
-    return time.perf_counter() - start
-
-
-def first_text_of(pane: SectionPane, section_id: str) -> bool:
-    widgets = list(pane.query_children(SectionMarkdown))
-    return bool(widgets) and widgets[0].section.id == section_id and bool(widgets[0].children)
 
 
 async def main() -> None:
@@ -49,7 +35,7 @@ async def main() -> None:
             reader = app.screen
             assert isinstance(reader, ReaderScreen)
             pane = reader.query_one("#reader-pane", SectionPane)
-            await wait_until(lambda: first_text_of(pane, library.newest.sections[0].id))
+            await wait_until(lambda: shows(pane, library.newest.sections[0].id))
             print(f"headless start to first text: {(time.perf_counter() - started) * 1000:.0f} ms")
             await app.workers.wait_for_complete()
 
@@ -57,7 +43,7 @@ async def main() -> None:
             for section in library.walk():
                 began = time.perf_counter()
                 reader.open_section(section.id)
-                await wait_until(lambda section=section: first_text_of(pane, section.id))
+                await wait_until(lambda section=section: shows(pane, section.id))
                 switches.append(time.perf_counter() - began)
                 await app.workers.wait_for_complete()
             print(
@@ -74,7 +60,9 @@ async def main() -> None:
                 await app.workers.wait_for_complete()
                 before = hits.option_count, str(hits.get_option_at_index(0).prompt) if hits.option_count else ""
                 began = time.perf_counter()
-                await pilot.press(query[-1])
+                # The last letter as the Input receives it (Pilot.press would add its own settling waits).
+                search_input = app.screen.query_one("#search-query", Input)
+                search_input.insert_text_at_cursor(query[-1])
                 await wait_until(
                     lambda hits=hits, before=before: (
                         hits.option_count > 0 and (hits.option_count, str(hits.get_option_at_index(0).prompt)) != before

@@ -12,30 +12,17 @@ import asyncio
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from pilot_timing import shows, wait_until
 
 from bluebook_tui.library import content_dir, load_library
 from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.screens.changes import ChangesScreen, ChangesTable
 from bluebook_tui.ui.screens.reader import ReaderScreen
-from bluebook_tui.ui.widgets.section_markdown import Paragraph, SectionMarkdown
+from bluebook_tui.ui.widgets.section_markdown import Paragraph
 from bluebook_tui.ui.widgets.section_pane import SectionPane
 from bluebook_tui.ui.widgets.side_by_side import SideBySide
-
-
-async def wait_until(predicate: Callable[[], bool], timeout: float = 10.0) -> float:
-    start = time.perf_counter()
-    while not predicate():
-        if time.perf_counter() - start > timeout:
-            raise TimeoutError
-        await asyncio.sleep(0.001)
-    return time.perf_counter() - start
-
-
-def shows(pane: SectionPane, section_id: str | None) -> bool:
-    widgets = list(pane.query_children(SectionMarkdown))
-    return bool(widgets) and widgets[0].section.id == section_id and bool(widgets[0].children)
 
 
 def both_shown(reader: ReaderScreen) -> bool:
