@@ -176,3 +176,12 @@ def test_the_installed_command_never_prints_a_traceback() -> None:
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_app_options_parse_without_the_verbs_and_verbs_still_parse() -> None:
+    from bluebook_tui.cli import parse_arguments
+
+    opening = parse_arguments(["--section", "2022/4.A", "--content-dir", "lib"])
+    assert (opening.verb, opening.section, opening.content_dir) == (None, "2022/4.A", "lib")
+    listing = parse_arguments(["--content-dir", "lib", "toc", "--edition", "2016"])
+    assert (listing.verb, listing.edition, listing.content_dir) == ("toc", "2016", "lib")
