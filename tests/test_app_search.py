@@ -48,13 +48,17 @@ async def test_backspace_returns_to_where_the_reader_was_before_the_search(
 ) -> None:
     async with make_app(library, data_dir, index_root, section="2016/3.A").run_test(size=(160, 48)) as pilot:
         await settle(pilot)
+        pane = reader(pilot).query_one("#reader-pane", SectionPane)
+        pane.scroll_to(y=25, animate=False, immediate=True)
+        await settle(pilot)
         await pilot.press("slash", *"IBUKI")
         await wait_for_hits(pilot)
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("backspace")
         await settle(pilot)
-        assert shown_sections(reader(pilot).query_one("#reader-pane", SectionPane))[0] == "2016/3.A"
+        assert shown_sections(pane)[0] == "2016/3.A"
+        assert round(pane.scroll_y) == 25, "back to the very place, not just the section"
 
 
 async def test_the_match_is_highlighted_in_the_rendered_text(

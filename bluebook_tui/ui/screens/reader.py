@@ -132,6 +132,7 @@ class ReaderScreen(Screen[None]):
         self.pattern: str | None = None
         self.last_query = ""
         self._start_scroll = start.scroll_y
+        self._scrolls: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Breadcrumb()
@@ -156,6 +157,7 @@ class ReaderScreen(Screen[None]):
         except LibraryError as error:
             self.notify(str(error), severity="warning")
             return
+        self._remember_scroll()
         self.section = self.visible_section = section
         self.pattern = pattern
         if record:
@@ -352,7 +354,13 @@ class ReaderScreen(Screen[None]):
             self.notify("No further history.", timeout=2)
             return
         self.store.save_history(self.history)
-        self.open_section(section_id, record=False)
+        self.open_section(section_id, scroll_y=self._scrolls.get(section_id, 0), record=False)
+
+    def _remember_scroll(self) -> None:
+        """Where the reader is in the section being left, so back and forward return to that very place."""
+        pane = self.current_pane() if self.is_mounted and not self.comparing else None
+        if pane is not None and pane.section is not None:
+            self._scrolls[pane.section.id] = round(pane.scroll_y)
 
     def action_toggle_tree(self) -> None:
         collapsed = self.has_class("-narrow") or (self.comparing and self.has_class("-wide"))
