@@ -273,16 +273,17 @@ class SectionMarkdown(Markdown):
     def show_changes(self, changes: ChangeMarks | None) -> None:
         """Mark these changed words (None: no marks) in the blocks already drawn."""
         self.changes = changes
-        for block in self.query(MarkdownBlock):
-            if isinstance(block, MatchHighlighting):
-                block.restyle()
+        for block in self.blocks():
+            block.restyle()
 
     async def _on_mount(self, _: Mount) -> None:
         """Nothing to draw until `render_section` (the base class would parse an empty document first)."""
 
+    def blocks(self) -> list[MatchHighlighting]:
+        """The headings and paragraphs, in reading order."""
+        # By isinstance: a CSS type query would miss them (only a widget's first base gives it a type name).
+        return [block for block in self.query(MarkdownBlock) if isinstance(block, MatchHighlighting)]
+
     def match_blocks(self) -> list[MatchHighlighting]:
         """The blocks holding a match, in reading order."""
-        # By isinstance: a CSS type query would miss them (only a widget's first base gives it a type name).
-        return [
-            block for block in self.query(MarkdownBlock) if isinstance(block, MatchHighlighting) and block.match_spans()
-        ]
+        return [block for block in self.blocks() if block.match_spans()]

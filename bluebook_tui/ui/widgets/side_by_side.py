@@ -137,7 +137,7 @@ class SideBySide(Horizontal, ChangeMarkSource):
         if block.paragraph_index is not None:
             index = self.comparison.paragraph_counterpart(markdown.section, block.paragraph_index)
         target: MarkdownBlock | SectionMarkdown = next(
-            (paragraph for paragraph in _blocks(facing) if index is not None and paragraph.paragraph_index == index),
+            (paragraph for paragraph in facing.blocks() if index is not None and paragraph.paragraph_index == index),
             facing,
         )
         self._following = True
@@ -147,18 +147,13 @@ class SideBySide(Horizontal, ChangeMarkSource):
             self._following = False
 
 
-def _blocks(markdown: SectionMarkdown) -> list[MatchHighlighting]:
-    """The headings and paragraphs of a rendered section, in reading order."""
-    return [block for block in markdown.query(MarkdownBlock) if isinstance(block, MatchHighlighting)]
-
-
 def _anchor_block(pane: SectionPane) -> tuple[SectionMarkdown, MatchHighlighting] | None:
     """The heading or paragraph at the top line of the pane (where reading goes on), or the next one below it."""
     top = pane.content_region.y
     for markdown in pane.query_children(SectionMarkdown):
         if markdown.region.bottom <= top:
             continue
-        for block in _blocks(markdown):
+        for block in markdown.blocks():
             if block.region.bottom > top:
                 return markdown, block
     return None
