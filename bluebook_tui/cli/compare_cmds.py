@@ -65,10 +65,10 @@ def compare_editions(args: argparse.Namespace, context: CommandContext) -> int:
             }
         )
         return 0
-    from collections import Counter
-
     from rich.markup import escape
     from rich.table import Table
+
+    from bluebook_tui.compare.views import status_counts
 
     # One line per pair keeps the table scannable; long headings end in an ellipsis (JSON has them whole).
     table = Table(box=None, header_style="bold", expand=True)
@@ -88,8 +88,7 @@ def compare_editions(args: argparse.Namespace, context: CommandContext) -> int:
         )
     out = console()
     out.print(table)
-    counts: Counter[str] = Counter(pair.status for pair in alignment.pairs)
-    out.print(", ".join(f"{counts[status]} {status}" for status in STATUS_STYLE))
+    out.print(", ".join(f"{count} {status}" for status, count in status_counts(alignment.pairs).items()))
     return 0
 
 
