@@ -92,9 +92,9 @@ class SectionPane(VerticalScroll, can_focus=True):
         self.call_after_refresh(self._settle, scroll_y)
 
     def _settle(self, scroll_y: int) -> None:
+        """Once everything is laid out: count the matches and show the first, or restore the scroll offset."""
         from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 
-        """Once everything is laid out: count the matches and show the first, or restore the scroll offset."""
         self._matches = [
             (block, index)
             for widget in self.query_children(SectionMarkdown)
