@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, ClassVar
 
 from textual import on
@@ -116,22 +117,30 @@ class ChangesScreen(Screen[str | None]):
             self._width = width
             self._fill()
 
-    def _fill(self) -> None:
-        """(Re)build the table for the heading width, keeping the sort and the row under the cursor."""
+    @contextmanager
+    def _cursor_kept(self) -> Iterator[ChangesTable]:
+        """The table, its cursor put back on the pair it was on once the block has changed the rows."""
         table = self.query_one(ChangesTable)
         cursor_key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key if table.row_count else None
-        table.clear(columns=True)
-        widths = dict(WIDTHS)
-        if self._width < NARROW:
-            widths["flags"] = len(", ".join(SHORT_FLAGS.values()))
-        widths["left"] = widths["right"] = max((self._width - FIXED_WIDTH + WIDTHS["flags"] - widths["flags"]) // 2, 12)
-        for key, title, _ in COLUMNS:
-            table.add_column(title or self._edition(key), key=key, width=widths[key])
-        for index, pair in enumerate(self._pairs):
-            table.add_row(*self._cells(pair, index), key=str(index))
-        self._sort()
+        yield table
         if cursor_key is not None:
             table.move_cursor(row=table.get_row_index(cursor_key), animate=False)
+
+    def _fill(self) -> None:
+        """(Re)build the table for the heading width, keeping the sort and the row under the cursor."""
+        with self._cursor_kept() as table:
+            table.clear(columns=True)
+            widths = dict(WIDTHS)
+            if self._width < NARROW:
+                widths["flags"] = len(", ".join(SHORT_FLAGS.values()))
+            widths["left"] = widths["right"] = max(
+                (self._width - FIXED_WIDTH + WIDTHS["flags"] - widths["flags"]) // 2, 12
+            )
+            for key, title, _ in COLUMNS:
+                table.add_column(title or self._edition(key), key=key, width=widths[key])
+            for index, pair in enumerate(self._pairs):
+                table.add_row(*self._cells(pair, index), key=str(index))
+            self._order_rows(table)
 
     def _cells(self, pair: SectionPair, index: int) -> list[Any]:
         missing = Content.styled("—", "$text-muted")
@@ -155,12 +164,13 @@ class ChangesScreen(Screen[str | None]):
 
     def _sort(self) -> None:
         """Sort the rows, the cursor staying on the pair it was on."""
-        table = self.query_one(ChangesTable)
-        cursor_key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key if table.row_count else None
+        with self._cursor_kept() as table:
+            self._order_rows(table)
+
+    def _order_rows(self, table: ChangesTable) -> None:
+        """Put the rows in the chosen column's order and say so in the summary."""
         sort_key = next(key for column, _, key in COLUMNS if column == self._sort_column)
         table.sort("order", key=lambda order: sort_key(self._pairs[order - 1], order - 1), reverse=self._reverse)
-        if cursor_key is not None:
-            table.move_cursor(row=table.get_row_index(cursor_key), animate=False)
         self.query_one("#changes-summary", Static).update(self._summary())
 
     @on(DataTable.HeaderSelected)
