@@ -129,3 +129,9 @@ def test_the_model_loads_what_ingest_wrote(tmp_path: Path, sources: dict[str, st
     edition = load_edition(path)
     assert edition.section("2016/3.D").text.startswith("In terms of measures to combat money laundering")
     assert "(FATF)[4] has" in edition.section("2016/3.D").text
+
+
+def test_find_gives_a_section_or_none(library: Library) -> None:
+    assert library.find("2022/1.col1") is library.section("2022/1.col1")
+    assert library.find("2022/99") is None
+    assert library.find("1999/1") is None

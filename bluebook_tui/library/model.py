@@ -121,6 +121,13 @@ class Library:
             )
         return self.editions[edition_id].section(section_id)
 
+    def find(self, section_id: str) -> Section | None:
+        """The section with this id, or None when the library has none (a stale bookmark or index, say)."""
+        try:
+            return self.section(section_id)
+        except UnknownSectionError:
+            return None
+
     def walk(self) -> Iterator[Section]:
         for edition in self.editions.values():
             yield from edition.walk()

@@ -10,7 +10,6 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from bluebook_tui.library.errors import LibraryError
 from bluebook_tui.library.model import Library
 from bluebook_tui.ui.data import Session, Store
 from bluebook_tui.ui.screens.reader import ReaderScreen
@@ -57,16 +56,9 @@ class BluebookApp(App[None]):
         if start_section_id is not None:
             return Session(start_section_id)
         session = self.store.load_session()
-        if session is not None and self._exists(session.section_id):
+        if session is not None and self.library.find(session.section_id) is not None:
             return session
         return Session(self.library.newest.sections[0].id)
-
-    def _exists(self, section_id: str) -> bool:
-        try:
-            self.library.section(section_id)
-        except LibraryError:
-            return False
-        return True
 
     def get_default_screen(self) -> Screen[Any]:
         return ReaderScreen(self.library, self.store, self._start)

@@ -8,7 +8,6 @@ from typing import Literal
 from bluebook_tui.compare import Alignment, SectionPair, align_editions, paragraph_pairs
 from bluebook_tui.compare.paragraphs import ParagraphPair
 from bluebook_tui.compare.views import Span, paragraph_counterpart, paragraph_marks
-from bluebook_tui.library.errors import LibraryError
 from bluebook_tui.library.model import Library, Section
 
 Side = Literal["left", "right"]
@@ -26,13 +25,6 @@ class Comparison:
     @cached_property
     def alignment(self) -> Alignment:
         return align_editions(self.library.edition(self.left_edition), self.library.edition(self.right_edition))
-
-    def find(self, section_id: str) -> Section | None:
-        """The library's section with this id; None for an unknown one (a search index a step behind, say)."""
-        try:
-            return self.library.section(section_id)
-        except LibraryError:
-            return None
 
     def side(self, section: Section) -> Side | None:
         if section.edition == self.left_edition:

@@ -12,7 +12,6 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from bluebook_tui.library.errors import LibraryError
 from bluebook_tui.library.model import Library
 from bluebook_tui.ui.data import Bookmarks
 
@@ -55,9 +54,8 @@ class BookmarksScreen(ModalScreen[str | None]):
     def _options(self) -> list[Option]:
         options = []
         for bookmark in self.bookmarks.items:
-            try:
-                section = self.library.section(bookmark.section_id)
-            except LibraryError:
+            section = self.library.find(bookmark.section_id)
+            if section is None:
                 label = Content.styled(f"{bookmark.section_id} (no longer in the library)", "dim")
             else:
                 label = Content.assemble((section.edition, "bold"), "  ", " › ".join(section.path))

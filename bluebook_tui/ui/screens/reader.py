@@ -218,11 +218,10 @@ class ReaderScreen(Screen[None]):
 
     @on(VisibleSectionChanged)
     def _visible_section_changed(self, message: VisibleSectionChanged) -> None:
-        try:
-            self.visible_section = self.library.section(message.section_id)
-        except LibraryError:
-            return
-        self._show_trail(self.visible_section)
+        section = self.library.find(message.section_id)
+        if section is not None:
+            self.visible_section = section
+            self._show_trail(section)
 
     @on(MatchesCounted)
     def _matches_counted(self, message: MatchesCounted) -> None:

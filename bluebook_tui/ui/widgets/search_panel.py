@@ -152,7 +152,7 @@ class SearchPanel(Vertical):
         if option is None or option.disabled or not option.id or option.id.startswith(SUGGESTION_PREFIX):
             self.notify("Choose a hit first (down, then up and down).", timeout=3)
             return
-        section = self._comparison.find(option.id) if self._comparison else None
+        section = self._comparison.library.find(option.id) if self._comparison else None
         counterpart = self._comparison.counterpart(section) if self._comparison and section else None
         if counterpart is None:
             self.notify("This hit's section has no counterpart in the other edition.", timeout=3)
@@ -236,7 +236,7 @@ class SearchPanel(Vertical):
             return {}
         notes = {}
         for hit in hits:
-            section = comparison.find(hit.id)
+            section = comparison.library.find(hit.id)
             pair = comparison.pair(section) if section else None
             if section and pair:
                 other = comparison.left_edition if comparison.side(section) == "right" else comparison.right_edition
