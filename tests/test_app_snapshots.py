@@ -13,8 +13,8 @@ SIZES = [(80, 24), (160, 48)]
 
 
 @pytest.fixture
-def app(library: Library, tmp_path: Path, index_root: Path):  # type: ignore[no-untyped-def]
-    return make_app(library, tmp_path / "data", index_root)
+def app(library: Library, data_dir: Path, index_root: Path):  # type: ignore[no-untyped-def]
+    return make_app(library, data_dir, index_root)
 
 
 @pytest.mark.parametrize("size", SIZES)
