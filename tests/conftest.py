@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled library and the plain-text sources it was made from."""
+"""Shared fixtures: the bundled library, the plain-text sources it was made from, its alignment and index."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bluebook_tui.compare import Alignment, align_editions
 from bluebook_tui.library import Library, load_library
 from bluebook_tui.library.paths import BUNDLED_CONTENT
 from tests.support import EDITIONS
@@ -31,6 +32,12 @@ def library(bundled_content: Path) -> Library:
 def sources(bundled_content: Path) -> dict[str, str]:
     """Each edition's plain-text source, as published (a copy of the seed it was ingested from)."""
     return {edition: (bundled_content / f"{edition}.txt").read_text(encoding="utf-8") for edition in EDITIONS}
+
+
+@pytest.fixture(scope="session")
+def alignment(library: Library) -> Alignment:
+    """The two bundled editions aligned, once for every test that reads the real pairs."""
+    return align_editions(library.edition("2016"), library.edition("2022"))
 
 
 @pytest.fixture(scope="session")

@@ -74,11 +74,6 @@ ADDED_2022 = {
 }
 
 
-@pytest.fixture(scope="module")
-def alignment(library: Library) -> Alignment:
-    return align_editions(library.edition("2016"), library.edition("2022"))
-
-
 def test_every_2016_section_pairs_as_a_careful_reader_would(alignment: Alignment) -> None:
     found = {}
     for section_id in COUNTERPARTS_2016:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bluebook_tui.compare import Alignment, DiffOp, align_editions, word_diff
-from bluebook_tui.library import Library
+from bluebook_tui.compare import Alignment, DiffOp, word_diff
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -28,11 +26,6 @@ def one_word_runs_between_changes(ops: list[DiffOp]) -> list[str]:
         for before, op, after in zip(ops, ops[1:], ops[2:], strict=False)
         if op.op == "equal" and before.op != "equal" and after.op != "equal" and len(_WORD.findall(op.text)) <= 1
     ]
-
-
-@pytest.fixture(scope="module")
-def alignment(library: Library) -> Alignment:
-    return align_editions(library.edition("2016"), library.edition("2022"))
 
 
 def test_a_replaced_word_between_shared_text() -> None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from test_compare_support import edition
 
 from bluebook_tui.compare import Alignment, align_editions, paragraph_pairs, paragraphs
-from bluebook_tui.library import Library
 
 OLD = """## (1) Cyber
 
@@ -27,11 +25,6 @@ Japan promotes the Convention on Cybercrime, the first member in Asia.
 
 Capacity building for ASEAN incident response teams continues.
 """
-
-
-@pytest.fixture(scope="module")
-def alignment(library: Library) -> Alignment:
-    return align_editions(library.edition("2016"), library.edition("2022"))
 
 
 def test_a_new_paragraph_in_the_middle_pairs_with_nothing() -> None:

@@ -9,9 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_compare_support import edition
 
-from bluebook_tui.compare import align_editions, paragraphs
+from bluebook_tui.compare import Alignment, align_editions, paragraphs
 from bluebook_tui.compare.views import Span, paragraph_counterpart, paragraph_marks, status_counts
-from bluebook_tui.library import Library
 
 
 def unmarked(text: str, marks: list[list[Span]]) -> str:
@@ -57,8 +56,8 @@ def test_a_replaced_word_is_marked_on_each_side_and_nothing_else() -> None:
     assert marked("Piracy persists.\n\nThe Gulf of Aden.", left_marks) == ["Aden"]
 
 
-def test_regional_security_marks_the_reworded_track_one_dialogues(library: Library) -> None:
-    pair = align_editions(library.edition("2016"), library.edition("2022")).pair_for("2016/1")
+def test_regional_security_marks_the_reworded_track_one_dialogues(alignment: Alignment) -> None:
+    pair = alignment.pair_for("2016/1")
     assert pair.left and pair.right
     left_marks, right_marks = paragraph_marks(pair.left.text, pair.right.text)
     assert any("official level" in text for text in marked(pair.left.text, left_marks))
