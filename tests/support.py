@@ -1,10 +1,13 @@
-"""Test support: the editions, and counting words the way a reader checks "nothing lost"."""
+"""Test support: the editions, counting words the way a reader checks "nothing lost", running the CLI."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 
+import pytest
+
+from bluebook_tui.cli import main
 from bluebook_tui.library import Edition
 
 EDITIONS = ("2016", "2022")
@@ -25,3 +28,10 @@ def edition_words(edition: Edition) -> Counter[str]:
     body = edition.markdown.split("\n---\n", 1)[1]
     body = _FOOTNOTE_LABEL.sub(r"\1", _ATTRIBUTES.sub("", body))
     return words(" ".join([edition.book, edition.chapter, edition.chapter_title, body]))
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """`bluebook ARGV…` in this process: the exit status, stdout and stderr."""
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err

@@ -6,16 +6,10 @@ import json
 
 import pytest
 
-from bluebook_tui.cli import main
 from bluebook_tui.library import Library
+from tests.support import run
 
 SECTION_KEYS = {"edition", "id", "heading", "path"}
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_compare_json_contract(capsys: pytest.CaptureFixture[str], library: Library) -> None:

@@ -10,16 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bluebook_tui.cli import main
 from bluebook_tui.library import Library
+from tests.support import run
 
 NODE_KEYS = {"id", "number", "title", "heading", "kind", "children"}
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_editions_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bluebook_tui.cli import main
+from tests.support import run as run_cli
 
 HIT_KEYS = {"edition", "id", "heading", "path", "score", "snippet"}
 
@@ -23,9 +23,7 @@ def content(bundled_content: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 def run(capsys: pytest.CaptureFixture[str], content: Path, *argv: str) -> tuple[int, str, str]:
-    code = main(["--content-dir", str(content), *argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    return run_cli(capsys, "--content-dir", str(content), *argv)
 
 
 def test_json_has_exactly_the_contract_keys(capsys: pytest.CaptureFixture[str], content: Path) -> None:
