@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from bluebook_tui.cli.context import CommandContext
 from bluebook_tui.library.errors import LibraryError
@@ -23,11 +22,8 @@ def start_section_id(args: argparse.Namespace, context: CommandContext) -> str |
 
 
 def run_app(args: argparse.Namespace, context: CommandContext) -> int:
-    try:
-        start = start_section_id(args, context)
-    except LibraryError as error:
-        print(f"bluebook: {error}", file=sys.stderr)
-        return 2
+    """Open the app; an unknown section or edition is a LibraryError, said in one line by `cli.main`."""
+    start = start_section_id(args, context)
     from bluebook_tui.ui.app import BluebookApp
     from bluebook_tui.ui.data import default_data_dir
 
