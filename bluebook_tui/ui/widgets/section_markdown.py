@@ -283,7 +283,3 @@ class SectionMarkdown(Markdown):
         """The headings and paragraphs, in reading order."""
         # By isinstance: a CSS type query would miss them (only a widget's first base gives it a type name).
         return [block for block in self.query(MarkdownBlock) if isinstance(block, MatchHighlighting)]
-
-    def match_blocks(self) -> list[MatchHighlighting]:
-        """The blocks holding a match, in reading order."""
-        return [block for block in self.blocks() if block.match_spans()]

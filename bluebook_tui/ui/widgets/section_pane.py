@@ -98,7 +98,7 @@ class SectionPane(VerticalScroll, can_focus=True):
         self._matches = [
             (block, index)
             for widget in self.query_children(SectionMarkdown)
-            for block in widget.match_blocks()
+            for block in widget.blocks()
             for index in range(len(block.match_spans()))
         ]
         if self._matches:
