@@ -58,6 +58,13 @@ def edition_counts(counts: dict[str, int], hint: str = "") -> Content:
     return Content("").join([*parts, Content.styled(hint, "$text-muted")])
 
 
+def _hit_id(option: Option | None) -> str | None:
+    """The section id of a row of the hit list; None for an edition's header or the "did you mean" line."""
+    if option is None or option.disabled or not option.id or option.id.startswith(SUGGESTION_PREFIX):
+        return None
+    return option.id
+
+
 class SearchPanel(Vertical):
     """Set `service` (a `SearchService`) or `unavailable` (why there is none yet); posts `HitChosen`."""
 
@@ -148,11 +155,11 @@ class SearchPanel(Vertical):
 
     def action_counterpart(self) -> None:
         hits = self.query_one("#search-hits", OptionList)
-        option = hits.get_option_at_index(hits.highlighted) if hits.highlighted is not None else None
-        if option is None or option.disabled or not option.id or option.id.startswith(SUGGESTION_PREFIX):
+        section_id = _hit_id(hits.get_option_at_index(hits.highlighted) if hits.highlighted is not None else None)
+        if section_id is None:
             self.notify("Choose a hit first (down, then up and down).", timeout=3)
             return
-        section = self._comparison.library.find(option.id) if self._comparison else None
+        section = self._comparison.library.find(section_id) if self._comparison else None
         counterpart = self._comparison.counterpart(section) if self._comparison and section else None
         if counterpart is None:
             self.notify("This hit's section has no counterpart in the other edition.", timeout=3)
@@ -171,9 +178,9 @@ class SearchPanel(Vertical):
     def _query_submitted(self) -> None:
         hits = self.query_one("#search-hits", OptionList)
         for index in range(hits.option_count):
-            option = hits.get_option_at_index(index)
-            if not option.disabled and option.id and not option.id.startswith(SUGGESTION_PREFIX):
-                self._choose(option.id)
+            section_id = _hit_id(hits.get_option_at_index(index))
+            if section_id is not None:
+                self._choose(section_id)
                 return
 
     @on(OptionList.OptionSelected, "#search-hits")
