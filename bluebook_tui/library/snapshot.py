@@ -7,12 +7,12 @@ an unwritable cache means the library is parsed as usual. It is only ever a fast
 from __future__ import annotations
 
 import json
-import os
 import zlib
 from pathlib import Path
 from typing import Any
 
 from bluebook_tui.library.errors import LibraryError
+from bluebook_tui.library.files import write_atomically
 from bluebook_tui.library.model import Edition, Library, Section, attach_children, load_library
 
 SNAPSHOT_VERSION = 1
@@ -48,14 +48,9 @@ def _fingerprint(content_dir: Path) -> list[list[Any]]:
 
 
 def _write_snapshot(path: Path, data: dict[str, Any]) -> None:
-    import tempfile  # only when writing: reading a snapshot is on the app's way to its first frame
-
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".library-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False)
-        os.replace(temporary, path)
+        write_atomically(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     except OSError:
         return  # a snapshot is an optimisation: without one the next start parses again
 

@@ -5,13 +5,12 @@ Deterministic: the same source always gives the same Markdown, byte for byte.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from bluebook_tui.library.errors import IngestError
+from bluebook_tui.library.files import write_atomically
 from bluebook_tui.library.ingest.blocks import (
     Author,
     Block,
@@ -74,27 +73,16 @@ def ingest_file(
     if markdown_path.exists() and not force and markdown_path.read_text(encoding="utf-8") != markdown:
         raise IngestError(f"edition {edition} already exists in {content_dir}; pass --force to replace it")
     content_dir.mkdir(parents=True, exist_ok=True)
+    # The library is meant to be read: not the temporary file's private mode.
     if source.resolve() != source_copy.resolve():
-        _write_atomically(source_copy, data)
-    _write_atomically(markdown_path, markdown.encode("utf-8"))
+        write_atomically(source_copy, data, mode=0o644)
+    write_atomically(markdown_path, markdown.encode("utf-8"), mode=0o644)
     return markdown_path
 
 
 def _check_edition_id(edition: str) -> None:
     if not EDITION_ID.match(edition):
         raise IngestError(f"edition id {edition!r} must be letters, digits, '.', '_' or '-' (e.g. 2022)")
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)  # mkstemp makes files private; the library is meant to be read
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _split_preamble(lines: list[str]) -> tuple[str, str, str, str, list[str]]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bluebook_tui.library.files import write_atomically
 from bluebook_tui.ui.data.history import History
 
 APP_NAME = "bluebook-tui"
@@ -94,10 +94,6 @@ class Store:
         """Write via a temporary file and `os.replace`, so a reader never sees half a file."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=self.directory, prefix=f".{name}.", suffix=".tmp", delete=False
-            ) as handle:
-                json.dump(data, handle, ensure_ascii=False, indent=2)
-            os.replace(handle.name, self.directory / name)
+            write_atomically(self.directory / name, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
         except OSError as error:
             self.notices.append(f"Could not save {name} in {self.directory} ({error.strerror}).")
