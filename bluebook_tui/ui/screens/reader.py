@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from bluebook_tui.ui.widgets.side_by_side import SideBySide
 
 TREE_WIDTH_STEP = 4
+# The tree is never narrower than this (its CSS min-width too).
+TREE_MIN_WIDTH = 12
 
 
 class ReaderScreen(Screen[None]):
@@ -231,7 +233,7 @@ class ReaderScreen(Screen[None]):
 
     @on(SplitterDragged)
     def _splitter_dragged(self, message: SplitterDragged) -> None:
-        self.query_one(SectionTree).styles.width = max(message.x - self.query_one(SectionTree).region.x, 12)
+        self._set_tree_width(message.x - self.query_one(SectionTree).region.x)
 
     # Actions ------------------------------------------------------------------------------------------------
 
@@ -366,5 +368,7 @@ class ReaderScreen(Screen[None]):
         self.toggle_class("-show-tree" if collapsed else "-hide-tree")
 
     def action_resize_tree(self, step: int) -> None:
-        tree = self.query_one(SectionTree)
-        tree.styles.width = max(tree.outer_size.width + step * TREE_WIDTH_STEP, 12)
+        self._set_tree_width(self.query_one(SectionTree).outer_size.width + step * TREE_WIDTH_STEP)
+
+    def _set_tree_width(self, width: int) -> None:
+        self.query_one(SectionTree).styles.width = max(width, TREE_MIN_WIDTH)
