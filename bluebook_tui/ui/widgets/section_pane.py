@@ -125,13 +125,6 @@ class SectionPane(VerticalScroll, can_focus=True):
         self.scroll_to_widget(block, animate=False, immediate=True, top=block.outer_size.height > self.size.height)
         self.post_message(MatchesCounted(self._current_match + 1, len(self._matches)))
 
-    def scroll_to_section(self, section_id: str) -> None:
-        from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
-
-        for widget in self.query_children(SectionMarkdown):
-            if widget.section.id == section_id:
-                self.scroll_to_widget(widget, animate=False, top=True)
-
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if _RENDERER not in sys.modules:
