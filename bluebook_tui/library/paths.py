@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 CONTENT_ENV = "BLUEBOOK_CONTENT_DIR"
+# The name of the user cache and data folders (platformdirs).
+APP_NAME = "bluebook-tui"
 BUNDLED_CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from bluebook_tui.library.errors import LibraryError
 from bluebook_tui.library.files import write_atomically
 from bluebook_tui.library.model import Edition, Library, Section, attach_children, load_library
+from bluebook_tui.library.paths import APP_NAME
 
 SNAPSHOT_VERSION = 1
 
@@ -21,7 +22,7 @@ SNAPSHOT_VERSION = 1
 def default_cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("bluebook-tui", appauthor=False))
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def load_library_snapshot(content_dir: Path, cache_dir: Path | None = None) -> Library:

@@ -24,7 +24,8 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-APP_NAME = "bluebook-tui"
+from bluebook_tui.library.paths import APP_NAME
+
 INDEX_DIR_NAME = "index"
 MANIFEST_NAME = "current.json"
 LOCK_NAME = ".lock"

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bluebook_tui.library.files import write_atomically
+from bluebook_tui.library.paths import APP_NAME
 from bluebook_tui.ui.data.history import History
-
-APP_NAME = "bluebook-tui"
 
 
 def default_data_dir() -> Path:
