@@ -135,3 +135,11 @@ def test_find_gives_a_section_or_none(library: Library) -> None:
     assert library.find("2022/1.col1") is library.section("2022/1.col1")
     assert library.find("2022/99") is None
     assert library.find("1999/1") is None
+
+
+def test_a_repeated_paragraph_does_not_take_its_twins_footnote_reference() -> None:
+    source = (
+        "Book\nChapter 3\nTitle\n3 Global Security\n\n(1) Regional Security\n\n"
+        "Forum members (ARF)3 met again.\n\nForum members (ARF)3 met again.\n\n• 3: The note.\n"
+    )
+    assert ingest_text(source, "2030").count("[^1-3]") == 2  # one reference, one definition

@@ -166,9 +166,11 @@ def _render_bodies(node: Node) -> None:
                 cursor = (position, span[1])
                 break
     rendered: list[str] = []
+    position = 0
     for block in node.body:
         if isinstance(block, Paragraph):
-            rendered.append(_paragraph(block.text, references.get(paragraphs.index(block), [])))
+            rendered.append(_paragraph(block.text, references.get(position, [])))
+            position += 1
         elif isinstance(block, Caption):
             rendered.append(caption(block.text))
         elif isinstance(block, Author):
