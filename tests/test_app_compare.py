@@ -17,7 +17,7 @@ from bluebook_tui.ui.widgets.section_markdown import Paragraph, SectionMarkdown
 from bluebook_tui.ui.widgets.section_pane import SectionPane
 from bluebook_tui.ui.widgets.section_tree import SectionTree
 from bluebook_tui.ui.widgets.side_by_side import SideBySide
-from tests.test_app_support import make_app, reader, settle, shown_sections, wait_for_hits
+from tests.test_app_support import make_app, reader, reader_pane, settle, shown_sections, wait_for_hits
 
 
 def side_by_side(pilot) -> SideBySide:  # type: ignore[no-untyped-def]
@@ -76,7 +76,7 @@ async def test_side_by_side_moves_in_step_says_what_is_missing_and_badges_the_tr
         assert "Not in 2022" in str(side_by_side(pilot).query_one("#right-column .no-counterpart", Static).render())
         await pilot.press("c")
         await settle(pilot)
-        pane = reader(pilot).query_one("#reader-pane", SectionPane)
+        pane = reader_pane(pilot)
         assert pane.display and shown_sections(pane)[0] == "2016/4.A.a"
         assert tree_label(pilot, "2022/2") == "(2) Economic Security"
 

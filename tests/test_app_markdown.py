@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 from bluebook_tui.library import Library
 from bluebook_tui.library.markdown import parser
 from bluebook_tui.ui.widgets.section_markdown import readable_tokens
-from bluebook_tui.ui.widgets.section_pane import SectionPane
-from tests.test_app_support import make_app, pane_text, reader, settle
+from tests.test_app_support import make_app, pane_text, reader_pane, settle
 
 WIDGET_TOKENS = {
     "heading_open", "heading_close", "paragraph_open", "paragraph_close", "inline", "hr", "blockquote_open",
@@ -49,7 +48,7 @@ def test_any_body_gives_only_tokens_the_widget_draws_with_balanced_blocks(body: 
 async def test_a_section_renders_footnotes_captions_and_columns(library: Library, tmp_path: Path) -> None:
     async with make_app(library, tmp_path / "data", tmp_path / "index", "2022/1").run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        pane = reader(pilot).query_one("#reader-pane", SectionPane)
+        pane = reader_pane(pilot)
         text = pane_text(pane)
         assert "with ALTs[Note] and a good time" in text
         assert "[Note] ALT stands for Assistant Language Teacher" in text

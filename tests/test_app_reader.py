@@ -13,13 +13,8 @@ from bluebook_tui.ui.screens.bookmarks import BookmarksScreen
 from bluebook_tui.ui.screens.help import HelpScreen
 from bluebook_tui.ui.widgets import section_pane
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
-from bluebook_tui.ui.widgets.section_pane import SectionPane
 from bluebook_tui.ui.widgets.section_tree import SectionTree
-from tests.test_app_support import make_app, pane_text, reader, settle, shown_sections
-
-
-def reader_pane(pilot) -> SectionPane:  # type: ignore[no-untyped-def]
-    return reader(pilot).query_one("#reader-pane", SectionPane)
+from tests.test_app_support import make_app, pane_text, reader, reader_pane, settle, shown_sections
 
 
 async def test_opens_on_the_newest_editions_first_section(library: Library, data_dir: Path, index_root: Path) -> None:

@@ -12,8 +12,7 @@ from bluebook_tui.search import SearchService
 from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.screens.search import SearchScreen
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
-from bluebook_tui.ui.widgets.section_pane import SectionPane
-from tests.test_app_support import make_app, pane_text, reader, settle, shown_sections, wait_for_hits
+from tests.test_app_support import make_app, pane_text, reader, reader_pane, settle, shown_sections, wait_for_hits
 
 
 def status(pilot) -> str:  # type: ignore[no-untyped-def]
@@ -34,7 +33,7 @@ async def test_typing_shows_the_hit_and_enter_lands_on_the_match(
         assert status(pilot) == "1 hit in all editions"
         await pilot.press("enter")
         await settle(pilot)
-        pane = reader(pilot).query_one("#reader-pane", SectionPane)
+        pane = reader_pane(pilot)
         assert shown_sections(pane)[0] == "2022/5.D"
         assert reader(pilot).query_one(Breadcrumb).status == "match 1/2"
         await pilot.press("n")
@@ -48,7 +47,7 @@ async def test_backspace_returns_to_where_the_reader_was_before_the_search(
 ) -> None:
     async with make_app(library, data_dir, index_root, section="2016/3.A").run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        pane = reader(pilot).query_one("#reader-pane", SectionPane)
+        pane = reader_pane(pilot)
         pane.scroll_to(y=25, animate=False, immediate=True)
         await settle(pilot)
         await pilot.press("slash", *"IBUKI")
@@ -68,7 +67,7 @@ async def test_the_match_is_highlighted_in_the_rendered_text(
         await settle(pilot)
         reader(pilot).open_section("2022/5.D", pattern=r"(?i:\b(?:ibuki)\b)")
         await settle(pilot)
-        pane = reader(pilot).query_one("#reader-pane", SectionPane)
+        pane = reader_pane(pilot)
         assert pane.match_count == 2
         marked = [
             span
@@ -131,7 +130,7 @@ async def test_a_broken_index_leaves_reading_working(library: Library, data_dir:
     not_a_directory.write_text("not an index", encoding="utf-8")
     async with make_app(library, data_dir, not_a_directory).run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        assert "The security environment" in pane_text(reader(pilot).query_one("#reader-pane", SectionPane))
+        assert "The security environment" in pane_text(reader_pane(pilot))
         await pilot.press("slash", *"piracy")
         await settle(pilot)
         assert status(pilot).startswith("Search index unavailable")

@@ -35,6 +35,11 @@ def reader(pilot: Pilot[None]) -> ReaderScreen:
     return screen
 
 
+def reader_pane(pilot: Pilot[None]) -> SectionPane:
+    """The reader's one pane (not the side by side's)."""
+    return reader(pilot).query_one("#reader-pane", SectionPane)
+
+
 def shown_sections(pane: SectionPane) -> list[str]:
     """The ids of the sections rendered in a pane, top to bottom."""
     return [widget.section.id for widget in pane.query_children(SectionMarkdown)]
