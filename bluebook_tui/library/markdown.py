@@ -50,7 +50,7 @@ def to_plain_text(markdown: str) -> str:
 
 
 def for_display(markdown: str) -> str:
-    """A section body for renderers that know plain CommonMark only (Rich, Textual's `Markdown`).
+    """A section body for renderers that know plain CommonMark only (the CLI's Rich output).
 
     Block attribute lines are dropped, footnote references become a visible `[n]`, and the notes are listed after
     a rule at the end.
