@@ -50,11 +50,15 @@ def pane_text(pane: SectionPane) -> str:
     return "\n".join(str(block.render()) for block in pane.query("SectionMarkdown MarkdownBlock"))
 
 
-async def wait_for_hits(pilot: Pilot[None], timeout: float = 5.0) -> OptionList:
-    """The search screen's hit list once a search has filled it."""
+async def wait_for_hits(pilot: Pilot[None], timeout: float = 20.0) -> OptionList:
+    """The search screen's hit list once the index is open and a search has filled it.
+
+    The timeout is generous: on a loaded CI machine the index loader thread can take seconds to open the index.
+    """
     hits = pilot.app.screen.query_one("#search-hits", OptionList)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while hits.option_count == 0 and loop.time() < deadline:
+    while (pilot.app.search_service is None or hits.option_count == 0) and loop.time() < deadline:
         await pilot.pause(0.02)
+    await settle(pilot)
     return hits
