@@ -14,6 +14,7 @@ from bluebook_tui.ui.screens.help import HelpScreen
 from bluebook_tui.ui.widgets import section_pane
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.section_tree import SectionTree
+from bluebook_tui.ui.widgets.splitter import Splitter
 from tests.test_app_support import make_app, pane_text, reader, reader_pane, settle, shown_sections
 
 
@@ -111,6 +112,31 @@ async def test_y_copies_a_citation_of_the_section(library: Library, data_dir: Pa
             "3 Global Security › (4) The Oceans and Seas › A Order at Sea › (C) Challenge to Japan's Maritime "
             "Sovereignty (Situation Surrounding the East China Sea) (see Chapter 2, Section 2, 2(1) B(D) on page 45)"
         )
+
+
+async def test_the_tree_narrows_and_widens_by_keys_and_by_dragging_its_bar(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        tree = reader(pilot).query_one(SectionTree)
+        start = tree.outer_size.width
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert tree.outer_size.width == start + 4
+        await pilot.press("less_than_sign", "less_than_sign")
+        await pilot.pause()
+        assert tree.outer_size.width == start - 4
+        for _ in range(20):
+            await pilot.press("less_than_sign")
+        await pilot.pause()
+        assert tree.outer_size.width == 12, "never narrower than its minimum"
+        bar = reader(pilot).query_one(Splitter)
+        await pilot.mouse_down(bar)
+        await pilot.hover(bar, offset=(20, 0))
+        await pilot.mouse_up(bar, offset=(20, 0))
+        await pilot.pause()
+        assert tree.outer_size.width > 12, "dragging the bar to the right widens the tree"
 
 
 async def test_back_and_forward_retrace_the_way(library: Library, data_dir: Path, index_root: Path) -> None:
