@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -40,6 +41,22 @@ async def test_first_frame_shows_the_text_before_the_renderer_loads(
         pane = reader_pane(pilot)
         assert not pane.query(".preview")
         assert shown_sections(pane)[:2] == ["2022/1", "2022/1.col1"]
+
+
+async def test_garbage_is_collected_again_after_a_start_without_the_collector(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    # `bluebook` pauses the cyclic collector until the first frame; were it never resumed, memory would only grow.
+    frozen_before = gc.get_freeze_count()
+    gc.disable()
+    try:
+        async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > frozen_before
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 async def test_a_section_is_shown_with_its_subsections_and_never_the_whole_book(

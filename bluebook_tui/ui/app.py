@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -67,8 +68,17 @@ class BluebookApp(App[None]):
         for notice in self.store.notices:
             self.notify(notice, severity="warning", timeout=8)
         self.store.notices.clear()
+        self.call_after_refresh(self._collect_garbage_again)
         # Not at once: the index thread would compete with the first frames for the interpreter.
         self.set_timer(INDEX_DELAY_SECONDS, self._load_search)
+
+    @staticmethod
+    def _collect_garbage_again() -> None:
+        """After the first frame, if start-up paused the cyclic collector (`cli.app_cmd.run_app`): what exists now
+        lives as long as the app, so it is frozen out of the collector's passes, and collecting resumes."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def search_status(self) -> tuple[Any, str]:
         """The search service once it is ready (else None) and what to say until then."""

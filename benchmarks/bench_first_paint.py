@@ -1,0 +1,89 @@
+"""First paint in a real terminal: `bluebook` against the smallest Textual app, in interleaved pairs.
+
+Target: the reader's text on screen within 1.3× the time a one-`Static` Textual app takes to show its text.
+Measured as `../shared/tools/ttfp` does it: a fresh tmux pane (160×48) per run, polled every 5 ms until the text
+shows. The runs alternate between the two programs, so a machine that slows down mid-way slows both.
+
+Run: python benchmarks/bench_first_paint.py [PAIRS]  (needs tmux)
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+PAIRS = 15
+WIDTH, HEIGHT = 160, 48
+HELLO_MARKER = "Hello world marker"
+HELLO_APP = f'''
+from textual.app import App
+from textual.widgets import Static
+
+
+class Hello(App):
+    def compose(self):
+        yield Static("{HELLO_MARKER}")
+
+
+Hello().run()
+'''
+# The start of the newest edition's first section, where a new reader's `bluebook` opens.
+READER_MARKER = "The security environment surrounding"
+
+
+def first_paint_seconds(command: str, marker: str) -> float:
+    """Seconds from starting `command` in a new tmux pane until `marker` is on the screen."""
+    session = "paint" + uuid.uuid4().hex[:8]
+    started = time.perf_counter()
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", str(WIDTH), "-y", str(HEIGHT), f"{command}; sleep 30"],
+        check=True,
+    )
+    try:
+        while time.perf_counter() - started < 30:
+            screen = subprocess.run(["tmux", "capture-pane", "-t", session, "-p"], capture_output=True, text=True)
+            if marker in screen.stdout:
+                return time.perf_counter() - started
+            time.sleep(0.005)
+        raise TimeoutError(f"{marker!r} never showed: {command}")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def main() -> None:
+    if shutil.which("tmux") is None:
+        sys.exit("bench_first_paint: needs tmux")
+    pairs = int(sys.argv[1]) if len(sys.argv) > 1 else PAIRS
+    bluebook = Path(sys.executable).with_name("bluebook")
+    with tempfile.TemporaryDirectory() as tmp:
+        hello = Path(tmp) / "hello.py"
+        hello.write_text(HELLO_APP)
+        # A new reader (no saved place), an index already built, as after the first run.
+        environment = f"env TERM=xterm-256color XDG_DATA_HOME={shlex.quote(tmp)}"
+        subprocess.run([str(bluebook), "index"], check=True, capture_output=True)
+        hello_command = f"{environment} {shlex.quote(sys.executable)} {shlex.quote(str(hello))}"
+        reader_command = f"{environment} {shlex.quote(str(bluebook))}"
+        first_paint_seconds(reader_command, READER_MARKER)  # writes the library snapshot the next runs read
+        hello_times, reader_times, ratios = [], [], []
+        for _ in range(pairs):
+            hello_times.append(first_paint_seconds(hello_command, HELLO_MARKER))
+            reader_times.append(first_paint_seconds(reader_command, READER_MARKER))
+            ratios.append(reader_times[-1] / hello_times[-1])
+    hello_median, reader_median = statistics.median(hello_times), statistics.median(reader_times)
+    print(f"hello world  median {hello_median * 1000:5.0f} ms over {pairs} runs")
+    print(f"bluebook     median {reader_median * 1000:5.0f} ms over {pairs} runs")
+    print(
+        f"ratio of medians {reader_median / hello_median:.2f}×, median of pair ratios {statistics.median(ratios):.2f}×"
+        " (target ≤ 1.3×)"
+    )
+
+
+if __name__ == "__main__":
+    main()
