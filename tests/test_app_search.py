@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Input, Static
 
 from bluebook_tui.library import Library
@@ -40,6 +41,23 @@ async def test_typing_shows_the_hit_and_enter_lands_on_the_match(
         assert reader(pilot).query_one(Breadcrumb).status == "match 2/2"
         await pilot.press("N")
         assert reader(pilot).query_one(Breadcrumb).status == "match 1/2"
+
+
+@pytest.mark.parametrize("last_query", ["", "IBUKI"])
+async def test_keys_typed_at_once_after_slash_all_reach_the_query(
+    library: Library, data_dir: Path, index_root: Path, last_query: str
+) -> None:
+    # As a fast typist or a paste sends them: every key queued before the search screen exists.
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        reader(pilot).last_query = last_query
+        for key, character in [("slash", "/"), *((letter, letter) for letter in "piracy")]:
+            pilot.app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SearchScreen)
+        await wait_for_hits(pilot)
+        assert pilot.app.screen.query_text == "piracy"
+        assert len(pilot.app.screen_stack) == 2, "no letter ran a reader key (c, y, B…) on the way"
 
 
 async def test_backspace_returns_to_where_the_reader_was_before_the_search(

@@ -60,7 +60,8 @@ class ReaderScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (72, "-wide"), (120, "-wider")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", tooltip="Search both editions as you type.", id="search"),
+        # Priority: handled as it arrives, so the keys typed right after it go to the search screen, not the pane.
+        Binding("slash", "search", "Search", tooltip="Search both editions as you type.", id="search", priority=True),
         Binding("n", "step_match(1)", "Next match", tooltip="Next match of the search in the pane.", id="next-match"),
         Binding(
             "N", "step_match(-1)", "Prev match", show=False, tooltip="Previous match in the pane.", id="prev-match"
