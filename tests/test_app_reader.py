@@ -14,6 +14,7 @@ from bluebook_tui.ui.screens.bookmarks import BookmarksScreen
 from bluebook_tui.ui.screens.help import HelpScreen
 from bluebook_tui.ui.widgets import section_pane
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
+from bluebook_tui.ui.widgets.key_bar import KeyBar
 from bluebook_tui.ui.widgets.section_tree import SectionTree
 from bluebook_tui.ui.widgets.splitter import Splitter
 from tests.test_app_support import make_app, pane_text, reader, reader_pane, settle, shown_sections
@@ -267,3 +268,15 @@ async def test_tab_moves_focus_and_q_quits(library: Library, data_dir: Path, ind
         await pilot.press("q")
         await pilot.pause()
         assert pilot.app.return_code == 0 and not pilot.app.is_running
+
+
+@pytest.mark.parametrize("width", [40, 80, 160])
+async def test_the_footer_shows_whole_keys_and_always_quit_and_help(
+    library: Library, data_dir: Path, index_root: Path, width: int
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        footer = str(reader(pilot).query_one(KeyBar).render())
+        assert len(footer) <= width
+        assert footer.startswith(" / Search ") and footer.endswith(" q Quit  ? Keys ")
+        assert (" C Changes " in footer) is (width >= 160)

@@ -11,6 +11,9 @@ from textual.screen import Screen
 from textual.style import Style
 from textual.widget import Widget
 
+# The app's own keys, kept in view however narrow the terminal: quitting, and the help screen that lists every key.
+PINNED_BINDING_IDS = frozenset({"quit", "help"})
+
 
 class KeyBar(Widget):
     DEFAULT_CSS = """
@@ -31,8 +34,10 @@ class KeyBar(Widget):
         self.refresh()
 
     def render(self) -> Content:
-        seen: set[str] = set()
+        """As many keys as fit, in the bindings' order, then always `q` and `?` (whose help lists the rest)."""
         keys: list[Content] = []
+        pinned: list[Content] = []
+        seen: set[str] = set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
             if not binding.show or not binding.description or binding.action in seen:
@@ -40,7 +45,13 @@ class KeyBar(Widget):
             seen.add(binding.action)
             display = self.app.get_key_display(Binding(key, binding.action))
             click = Style.from_meta({"@click": f"app.simulate_key({key!r})"})
-            keys.append(
-                Content.assemble((f" {display} ", "bold $text-accent"), (f"{binding.description} ", "")).stylize(click)
-            )
-        return Content("").join(keys)
+            item = Content.assemble((f" {display} ", "bold $text-accent"), (f"{binding.description} ", ""))
+            (pinned if binding.id in PINNED_BINDING_IDS else keys).append(item.stylize(click))
+        room = self.content_size.width - sum(item.cell_length for item in pinned)
+        shown: list[Content] = []
+        for item in keys:
+            room -= item.cell_length
+            if room < 0:
+                break
+            shown.append(item)
+        return Content("").join([*shown, *pinned])
