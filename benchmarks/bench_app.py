@@ -1,6 +1,6 @@
 """Reader timings, driven by Textual's Pilot on the real library: switching sections and typing to a result.
 
-Run: python benchmarks/bench_app.py  (first paint in a real terminal: see `make`-free `ttfp` in the report).
+Run: python benchmarks/bench_app.py  (first paint in a real terminal: benchmarks/bench_first_paint.py).
 """
 
 from __future__ import annotations
