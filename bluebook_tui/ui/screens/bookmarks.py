@@ -48,7 +48,10 @@ class BookmarksScreen(ModalScreen[str | None]):
         yield Static("No bookmarks yet: press b on a section to add one.", id="no-bookmarks")
 
     def on_mount(self) -> None:
-        self.query_one("#bookmarks").border_title = "Bookmarks"
+        bookmarks = self.query_one("#bookmarks")
+        bookmarks.border_title = "Bookmarks"
+        # The reader's footer stays below this box and lists its keys, not these.
+        bookmarks.border_subtitle = "enter open · d remove · esc close"
         self._refresh_empty()
 
     def _options(self) -> list[Option]:
