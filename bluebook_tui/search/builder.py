@@ -23,7 +23,7 @@ def build_index(library: Library, store: IndexStore, content: str, progress: Pro
     build_dir = store.new_build_dir()
     try:
         # create_in() is only safe here because nobody else knows this directory.
-        writer = create_in(build_dir, build_schema()).writer()
+        writer = create_in(str(build_dir), build_schema()).writer()
         sections = list(library.walk())
         for done, section in enumerate(sections, start=1):
             writer.add_document(
