@@ -73,7 +73,7 @@ OUTLINE_2022 = """
 (5) Outer Space
   A Realizing the Rule of Law in Outer Space
   B International Dialogues and Consultations on Outer Space
-    ▣ Serving as Chair of the Legal Subcommittee of the Committee on the Peaceful Uses of Outer Space (COPUOS) Professor Aoki Setsuko, Keio University Law School
+    ▣ Serving as Chair of the Legal Subcommittee of the Committee on the Peaceful Uses of Outer Space (COPUOS)
   C Space Science and Exploration
   D International Cooperation through the Utilization of Space Technology
 (6) Peacekeeping and Peacebuilding
@@ -88,7 +88,7 @@ OUTLINE_2022 = """
     (B) Training for Peacekeepers of Various Countries
 (7) Initiatives to Combat Security Threats
   A Countering Terrorism and Violent Extremism
-    ▣ Participating in the Program for Global Human Resource Development for Peacebuilding and Development Yamasaki Tomomi, Program Support Officer (Peacebuilding), Nigeria office of the International Organization for Migration (IOM)
+    ▣ Participating in the Program for Global Human Resource Development for Peacebuilding and Development
   B Criminal Justice Initiatives
   C Anti-corruption Measures
   D Measures to Combat Money Laundering and the Financing of Terrorism

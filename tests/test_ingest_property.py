@@ -1,4 +1,5 @@
-"""Property: for any edition shaped like the Bluebook, ingest recovers the outline and loses no word."""
+"""Property: for any edition shaped like the Bluebook, ingest recovers the outline (column titles without their
+bylines) and loses no word."""
 
 from __future__ import annotations
 
@@ -48,6 +49,9 @@ VOCABULARY = [
     "under_score",
 ]
 TITLE_WORDS = ["Regional", "Security", "Maritime", "Order", "Outer", "Space", "Cyber", "Peacebuilding", "Measures"]
+NAMES = ["Aoki Setsuko", "Yamasaki Tomomi", "O’Neill Mary", "McDonald-Smith Anne"]
+HONORIFICS = ["", "Professor ", "Dr. ", "Ms. ", "Ambassador "]
+AFFILIATIONS = ["Keio University Law School", "Program Support Officer (Peacebuilding), Nigeria office of IOM"]
 
 
 @dataclass
@@ -74,8 +78,21 @@ def title(draw: st.DrawFn) -> str:
 
 
 @st.composite
-def section_body(draw: st.DrawFn, out: Generated) -> None:
-    """Paragraphs, perhaps a doubled photo caption, perhaps a footnote glued to a word and its note."""
+def column(draw: st.DrawFn, out: Generated, level: int) -> None:
+    """A boxed column: its title line, perhaps with its author's byline glued on, and a paragraph."""
+    heading = f"Working on {draw(title())}"  # not a title printed twice, which reads as a caption
+    byline = (
+        draw(st.sampled_from(HONORIFICS)) + draw(st.sampled_from(NAMES)) + ", " + draw(st.sampled_from(AFFILIATIONS))
+    )
+    line = f"{heading} {byline}" if draw(st.booleans()) else heading
+    out.outline.append((level, heading))
+    out.lines += ["", line, "", draw(paragraph()), ""]  # a line of its own, even after a footnote
+
+
+@st.composite
+def section_body(draw: st.DrawFn, out: Generated, level: int) -> None:
+    """Paragraphs, perhaps a doubled photo caption, perhaps a footnote glued to a word and its note, perhaps a
+    column."""
     for _ in range(draw(st.integers(0, 2))):
         out.lines += [draw(paragraph()), ""]
     if draw(st.booleans()):
@@ -85,6 +102,8 @@ def section_body(draw: st.DrawFn, out: Generated) -> None:
     if draw(st.booleans()):
         number = draw(st.integers(1, 9))
         out.lines += [f"{draw(paragraph())[:-1]} measures{number} taken.", "", f"  • {number} {draw(paragraph())}"]
+    if draw(st.booleans()):
+        draw(column(out, level + 1))
 
 
 @st.composite
@@ -95,17 +114,17 @@ def edition_source(draw: st.DrawFn) -> Generated:
         heading = f"({top}) {draw(title())}"
         out.outline.append((1, heading))
         out.lines += [heading, ""]
-        draw(section_body(out))
+        draw(section_body(out, 1))
         for letter in "ABC"[: draw(st.integers(0, 3))]:
             heading = letter_style.format(letter) + draw(title())
             out.outline.append((2, heading))
             out.lines += [heading, ""]
-            draw(section_body(out))
+            draw(section_body(out, 2))
             for sub in "ab"[: draw(st.integers(0, 2))]:
                 heading = f"({sub}) {draw(title())}"
                 out.outline.append((3, heading))
                 out.lines += [heading, ""]
-                draw(section_body(out))
+                draw(section_body(out, 3))
     return out
 
 

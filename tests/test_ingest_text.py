@@ -103,6 +103,91 @@ def test_columns_hold_their_author_lines_and_paragraphs(library: Library) -> Non
     assert [column.id for column in columns] == ["2016/3.E.col1", "2022/1.col1", "2022/5.B.col1", "2022/7.A.col1"]
 
 
+@pytest.mark.parametrize(
+    ("section_id", "title", "byline"),
+    [
+        (
+            "2022/5.B.col1",
+            "Serving as Chair of the Legal Subcommittee of the Committee on the Peaceful Uses of Outer Space (COPUOS)",
+            "Professor Aoki Setsuko, Keio University Law School",
+        ),
+        (
+            "2022/7.A.col1",
+            "Participating in the Program for Global Human Resource Development for Peacebuilding and Development",
+            "Yamasaki Tomomi, Program Support Officer (Peacebuilding), Nigeria office of the International Organization"
+            " for Migration (IOM)",
+        ),
+    ],
+)
+def test_a_byline_glued_to_a_column_title_opens_the_column(
+    section_id: str, title: str, byline: str, library: Library, sources: dict[str, str]
+) -> None:
+    assert f"{title} {byline}\n" in sources["2022"]
+    column = library.section(section_id)
+    assert column.heading == title
+    assert column.markdown.startswith(f"{{.byline}}\n*{byline}*\n\n")
+    assert column.text.split("\n\n")[0] == byline
+    assert byline not in library.section(section_id.rsplit(".", 1)[0]).text
+
+
+@pytest.mark.parametrize(
+    ("section_id", "title"),
+    [
+        (
+            "2016/3.E.col1",
+            "Training of peacekeeping personnel in Africa via the Project for African Rapid Deployment of Engineering"
+            " Capabilities ~ Transferring skills and experience~",
+        ),
+        (
+            "2022/1.col1",
+            "Project to Promote Exchanges and Enhance Mutual Understanding between Japan and the U.S. (Youth Exchange"
+            " Program)",
+        ),
+    ],
+)
+def test_a_column_without_byline_keeps_its_whole_title(
+    section_id: str, title: str, library: Library, sources: dict[str, str]
+) -> None:
+    assert f"\n{title}\n" in sources[section_id.split("/")[0]]
+    column = library.section(section_id)
+    assert column.heading == title
+    assert "{.byline}" not in column.markdown
+
+
+def _edition_with(heading: str, column_title: str) -> str:
+    return ingest_text(
+        f"Book\nChapter 3\nTitle\n3 Global Security\n\n{heading}\n\nA paragraph.\n\n{column_title}\n\nThe column.\n",
+        "2030",
+    )
+
+
+def test_only_a_column_title_loses_its_byline() -> None:
+    heading = "(1) Dialogue on Outer Space Aoki Setsuko, Keio University Law School"
+    edition = parse_edition(_edition_with(heading, "Outer Space Law Dr. Aoki Setsuko, Keio University"), Path("x.md"))
+    section, column = edition.walk()
+    assert section.heading == heading
+    assert section.text == "A paragraph."
+    assert (column.kind, column.heading) == ("column", "Outer Space Law")
+    assert column.text == "Dr. Aoki Setsuko, Keio University\n\nThe column."
+
+
+@pytest.mark.parametrize(
+    "column_title",
+    [
+        "Cooperation with Southeast Asia, Africa and Europe",  # the "name" is what the title is about
+        "Maritime Order Space Industry, and Beyond",  # a list goes on after the comma
+        "Capacity Building for UN PKO, African Engineers",  # acronyms are no name
+        "Japan and the U.S., Australia and India",
+        "Aoki Setsuko, Keio University",  # nothing would be left of the title
+    ],
+)
+def test_a_comma_in_a_column_title_is_not_taken_for_a_byline(column_title: str) -> None:
+    markdown = _edition_with("(1) Regional Security", column_title)
+    *_, column = parse_edition(markdown, Path("x.md")).walk()
+    assert (column.kind, column.heading) == ("column", column_title)
+    assert "{.byline}" not in markdown
+
+
 def _damage(text: str) -> str:
     """A copy as a careless export makes it: BOM, CRLF, no-break spaces, tabs, trailing blanks, straight quotes."""
     text = text.replace("’", "'").replace("“", '"').replace("”", '"')

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 # Block attributes the ingester writes on the line before a block.
 COLUMN_ATTR = "{.column}"
 CAPTION_ATTR = "{.caption}"
+BYLINE_ATTR = "{.byline}"
 
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*", re.MULTILINE)

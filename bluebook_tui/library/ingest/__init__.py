@@ -14,6 +14,7 @@ from bluebook_tui.library.files import write_atomically
 from bluebook_tui.library.ingest.blocks import (
     Author,
     Block,
+    Byline,
     Caption,
     ColumnTitle,
     FootnoteDef,
@@ -21,6 +22,7 @@ from bluebook_tui.library.ingest.blocks import (
     Paragraph,
     classify,
 )
+from bluebook_tui.library.ingest.bylines import split_byline
 from bluebook_tui.library.ingest.footnotes import place_reference
 from bluebook_tui.library.ingest.normalise import decode, normalise_lines
 from bluebook_tui.library.ingest.outline import assign_levels
@@ -28,6 +30,7 @@ from bluebook_tui.library.ingest.render import (
     Document,
     Node,
     author,
+    byline,
     caption,
     escape,
     footnote,
@@ -129,7 +132,7 @@ def _build_tree(root: Node, blocks: list[Block]) -> None:
             stack.append((block.level, node))
         elif isinstance(block, ColumnTitle) and following is not None and not isinstance(following, Heading):
             level, parent = stack[-1]
-            node = Node(block.text, "column", _label_path(parent, "col", labels))
+            node = _column(block.text, _label_path(parent, "col", labels))
             parent.children.append(node)
             stack.append((level + 1, node))
         elif isinstance(block, ColumnTitle):
@@ -139,6 +142,15 @@ def _build_tree(root: Node, blocks: list[Block]) -> None:
         else:
             stack[-1][1].body.append(block)
     _render_bodies(root)
+
+
+def _column(title_line: str, label_path: str) -> Node:
+    """A column node, headed by its title; a byline glued onto the title line opens its body."""
+    title, author_line = split_byline(title_line)
+    node = Node(title, "column", label_path)
+    if author_line is not None:
+        node.body.append(Byline(author_line))
+    return node
 
 
 def _label_path(parent: Node, local: str, taken: set[str]) -> str:
@@ -173,6 +185,8 @@ def _render_bodies(node: Node) -> None:
             position += 1
         elif isinstance(block, Caption):
             rendered.append(caption(block.text))
+        elif isinstance(block, Byline):
+            rendered.append(byline(block.text))
         elif isinstance(block, Author):
             rendered.append(author(block.text))
     node.rendered = rendered + [footnote(f"{node.label_path}-{note.marker}", note.text) for note in node.notes]

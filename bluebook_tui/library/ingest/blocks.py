@@ -35,6 +35,13 @@ class Author:
 
 
 @dataclass(frozen=True)
+class Byline:
+    """A column's author and affiliation, split off its title line (see `bylines`)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class FootnoteDef:
     marker: str
     text: str
@@ -45,7 +52,7 @@ class ColumnTitle:
     text: str
 
 
-Block = Heading | Paragraph | Caption | Author | FootnoteDef | ColumnTitle
+Block = Heading | Paragraph | Caption | Author | Byline | FootnoteDef | ColumnTitle
 
 _FOOTNOTE = re.compile(r"^•\s*(\d{1,3}|Note)\s*:?\s+(\S.*)$")
 _TERMINATED = re.compile(r"[.!?:;,”\"’']\d{0,2}$")

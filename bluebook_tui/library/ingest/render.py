@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from bluebook_tui.library.ingest.blocks import Block, FootnoteDef
-from bluebook_tui.library.markdown import CAPTION_ATTR, COLUMN_ATTR
+from bluebook_tui.library.markdown import BYLINE_ATTR, CAPTION_ATTR, COLUMN_ATTR
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>&])")
 # What would open a block if a line started with it: heading, quote, list, thematic break, fence, attributes.
@@ -70,6 +70,10 @@ def _write(node: Node, depth: int, lines: list[str]) -> None:
 
 def caption(text: str) -> str:
     return f"{CAPTION_ATTR}\n*{escape(text)}*"
+
+
+def byline(text: str) -> str:
+    return f"{BYLINE_ATTR}\n*{escape(text)}*"
 
 
 def author(text: str) -> str:
