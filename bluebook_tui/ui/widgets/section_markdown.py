@@ -165,8 +165,11 @@ class Paragraph(MarkdownParagraph, MatchHighlighting):
     def __init__(self, markdown: Markdown, token: Token) -> None:
         super().__init__(markdown, token)
         self.paragraph_index = (token.meta or {}).get("paragraph")
-        if "caption" in str(token.attrs.get("class", "")):
+        classes = str(token.attrs.get("class", ""))
+        if "caption" in classes:
             self.add_class("caption")
+        if "byline" in classes:
+            self.add_class("byline")
 
 
 class Box(MarkdownBlockQuote):
@@ -238,6 +241,7 @@ class SectionMarkdown(Markdown):
             padding: 0 1;
         }
         Paragraph.caption { color: $text-muted; text-style: italic; padding: 0 2; }
+        Paragraph.byline { color: $text-muted; text-style: italic; text-align: right; }
         Box.notes {
             border: none;
             border-top: solid $foreground 30%;
