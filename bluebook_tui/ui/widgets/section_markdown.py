@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal, cast
+from typing import TYPE_CHECKING, ClassVar, Literal, cast
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -19,18 +19,26 @@ from textual.await_complete import AwaitComplete
 from textual.content import Content
 from textual.events import Mount
 from textual.widgets import Markdown
-from textual.widgets._markdown import (
-    MarkdownBlock,
-    MarkdownBlockQuote,
-    MarkdownH1,
-    MarkdownH2,
-    MarkdownH3,
-    MarkdownH4,
-    MarkdownH5,
-    MarkdownH6,
-    MarkdownHeader,
-    MarkdownParagraph,
-)
+from textual.widgets.markdown import MarkdownBlock
+
+if TYPE_CHECKING:
+    from textual.widgets._markdown import (
+        MarkdownBlockQuote,
+        MarkdownH1,
+        MarkdownH2,
+        MarkdownH3,
+        MarkdownH4,
+        MarkdownH5,
+        MarkdownH6,
+        MarkdownParagraph,
+    )
+else:
+    # Textual exports its block classes only through `Markdown.BLOCKS` (the module they are in is private).
+    MarkdownBlockQuote = Markdown.BLOCKS["blockquote_open"]
+    MarkdownParagraph = Markdown.BLOCKS["paragraph_open"]
+    MarkdownH1, MarkdownH2, MarkdownH3, MarkdownH4, MarkdownH5, MarkdownH6 = (
+        Markdown.BLOCKS[f"h{level}"] for level in range(1, 7)
+    )
 
 from bluebook_tui.library.markdown import footnote_marker, parser
 from bluebook_tui.library.model import Section
@@ -132,7 +140,7 @@ class MatchHighlighting(MarkdownBlock):
         changes = cast(SectionMarkdown, self._markdown).changes
         if changes is None:
             return content
-        if isinstance(self, MarkdownHeader):
+        if isinstance(self, HEADINGS):
             spans = changes.heading
         elif self.paragraph_index is not None and self.paragraph_index < len(changes.spans):
             spans = changes.spans[self.paragraph_index]
@@ -204,6 +212,9 @@ class H5(MarkdownH5, MatchHighlighting):
 
 class H6(MarkdownH6, MatchHighlighting):
     pass
+
+
+HEADINGS = (H1, H2, H3, H4, H5, H6)
 
 
 class SectionMarkdown(Markdown):
