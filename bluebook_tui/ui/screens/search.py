@@ -40,6 +40,8 @@ class SearchScreen(ModalScreen[HitChosen | None]):
         super().__init__()
         self._panel = SearchPanel(editions, query, comparison)
         self._panel.border_title = "Search"
+        # The reader's footer stays below this box and lists its keys, not these.
+        self._panel.border_subtitle = "enter open · ↓ hits · ctrl+t editions · esc close"
         self._service, self._unavailable = service, unavailable
 
     def compose(self) -> ComposeResult:
