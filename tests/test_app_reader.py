@@ -280,3 +280,16 @@ async def test_the_footer_shows_whole_keys_and_always_quit_and_help(
         assert len(footer) <= width
         assert footer.startswith(" / Search ") and footer.endswith(" q Quit  ? Keys ")
         assert (" C Changes " in footer) is (width >= 160)
+
+
+@pytest.mark.parametrize("section", ["2022/1", "2016/6.C"])
+async def test_the_tree_opens_with_its_cursor_on_the_section_in_view(
+    library: Library, data_dir: Path, index_root: Path, section: str
+) -> None:
+    async with make_app(library, data_dir, index_root, section=section).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        tree = reader(pilot).query_one(SectionTree)
+        assert tree.cursor_node is not None and tree.cursor_node.data == section
+        assert tree.scroll_y <= tree.cursor_line < tree.scroll_y + tree.size.height
+        if section == "2022/1":
+            assert tree.scroll_y == 0, "the edition's own row above its first section stays in view"

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from bluebook_tui.library.errors import LibraryError
@@ -46,7 +47,9 @@ class ReaderScreen(Screen[None]):
     ReaderScreen {
         #body { height: 1fr; }
         #content { width: 1fr; height: 1fr; }
-        &.-narrow SectionTree, &.-narrow Splitter { display: none; }
+        /* Where the tree and its bar will be: SectionTree's width and Splitter's. */
+        #tree-slot { width: 37; height: 1fr; }
+        &.-narrow SectionTree, &.-narrow Splitter, &.-narrow #tree-slot { display: none; }
         &.-narrow.-show-tree SectionTree { display: block; width: 1fr; max-width: 100%; }
         &.-narrow.-show-tree #content { display: none; }
         /* Two panes need the room: below -wider, comparing hides the tree until `t`. */
@@ -140,14 +143,29 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Breadcrumb()
         with Horizontal(id="body"):
-            yield SectionTree(self.library)
-            yield Splitter()
+            # The tree comes right after the first frame, which it would delay by ~40 ms: the text comes first.
+            yield Widget(id="tree-slot")
             with ContentSwitcher(initial="reader-pane", id="content"):
                 yield SectionPane(first=self.section, id="reader-pane")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.open_section(self.section.id, scroll_y=self._start_scroll, record=self.history.current != self.section.id)
+        self.call_after_refresh(self._mount_tree)
+
+    async def _mount_tree(self) -> None:
+        slot = self.query_one("#tree-slot")
+        tree = SectionTree(self.library)
+        with self.app.batch_update():
+            await self.query_one("#body").mount(tree, Splitter(), before=slot)
+            await slot.remove()
+        tree.reveal(self.section.id)
+        if self.comparing and self.comparison is not None:
+            tree.show_changes(self.comparison.pair)
+
+    def tree(self) -> SectionTree | None:
+        """The section tree, once mounted (just after the first frame)."""
+        return next(iter(self.query(SectionTree)), None)
 
     # Navigation ---------------------------------------------------------------------------------------------
 
@@ -168,7 +186,9 @@ class ReaderScreen(Screen[None]):
             self.store.save_history(self.history)
         self.store.save_session(Session(section.id, scroll_y))
         self._show_trail(section)
-        self.query_one(SectionTree).reveal(section.id)
+        tree = self.tree()
+        if tree is not None:
+            tree.reveal(section.id)
         if self.comparing:
             self._show_pair(section)
         else:
@@ -291,13 +311,15 @@ class ReaderScreen(Screen[None]):
         if comparing and not self.query(SideBySide):
             await switcher.mount(SideBySide(self.comparison, id="side-by-side"))
         switcher.current = "side-by-side" if comparing else "reader-pane"
-        self.query_one(SectionTree).show_changes(self.comparison.pair if comparing else None)
+        tree = self.tree()
+        if tree is not None:
+            tree.show_changes(self.comparison.pair if comparing else None)
         if section_id is None:
             self.open_section(self.section.id, pattern=self.pattern, record=False)
         else:
             self.open_section(section_id)
         pane = self.current_pane()
-        if pane is not None and not self.query_one(SectionTree).has_focus:
+        if pane is not None and not (tree is not None and tree.has_focus):
             pane.focus()
 
     async def action_toggle_changes(self) -> None:
@@ -369,7 +391,9 @@ class ReaderScreen(Screen[None]):
         self.toggle_class("-show-tree" if collapsed else "-hide-tree")
 
     def action_resize_tree(self, step: int) -> None:
-        self._set_tree_width(self.query_one(SectionTree).outer_size.width + step * TREE_WIDTH_STEP)
+        tree = self.tree()
+        if tree is not None:
+            self._set_tree_width(tree.outer_size.width + step * TREE_WIDTH_STEP)
 
     def _set_tree_width(self, width: int) -> None:
         self.query_one(SectionTree).styles.width = max(width, TREE_MIN_WIDTH)

@@ -111,7 +111,19 @@ class SectionTree(Tree[str]):
         while ancestor is not None:
             ancestor.expand()
             ancestor = ancestor.parent
-        self.call_after_refresh(self.move_cursor, node)
+        self.call_after_refresh(self._put_cursor, node)
+
+    def _put_cursor(self, node: TreeNode[str]) -> None:
+        # Scrolling to the cursor before the tree is laid out (or while it is hidden) would scroll as if it had
+        # no height, hiding the rows above the cursor: then the cursor only moves, and `on_resize` scrolls.
+        if self.size.height:
+            self.move_cursor(node)
+        else:
+            self.cursor_line = node.line
+
+    def on_resize(self) -> None:
+        if self.cursor_node is not None:
+            self.scroll_to_node(self.cursor_node, animate=False)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         event.stop()
