@@ -65,7 +65,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         hello = Path(tmp) / "hello.py"
         hello.write_text(HELLO_APP)
-        # A new reader (no saved place), an index already built, as after the first run.
+        # A new reader (no saved place), an index already built and, as Python does by default, the bytecode of
+        # the first run cached for the next (unless PYTHONDONTWRITEBYTECODE is set here: then every run compiles).
         environment = f"env TERM=xterm-256color XDG_DATA_HOME={shlex.quote(tmp)}"
         subprocess.run([str(bluebook), "index"], check=True, capture_output=True)
         hello_command = f"{environment} {shlex.quote(sys.executable)} {shlex.quote(str(hello))}"
