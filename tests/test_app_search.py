@@ -43,6 +43,21 @@ async def test_typing_shows_the_hit_and_enter_lands_on_the_match(
         assert reader(pilot).query_one(Breadcrumb).status == "match 1/2"
 
 
+async def test_an_unfinished_word_already_finds_the_words_it_starts(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"IBU")
+        hits = await wait_for_hits(pilot)
+        assert status(pilot) == "1 hit for words starting with “IBU” in all editions"
+        assert "IBUKI" in str(hits.get_option("2022/5.D").prompt)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert shown_sections(reader_pane(pilot))[0] == "2022/5.D"
+        assert reader(pilot).query_one(Breadcrumb).status == "match 1/2"
+
+
 @pytest.mark.parametrize("last_query", ["", "IBUKI"])
 async def test_keys_typed_at_once_after_slash_all_reach_the_query(
     library: Library, data_dir: Path, index_root: Path, last_query: str

@@ -191,6 +191,37 @@ def test_no_suggestion_when_every_word_is_known(service: SearchService) -> None:
         assert service.search(query).suggestion is None, query
 
 
+@pytest.mark.parametrize("query", ["IBU*", "Jap*", "Japan-U*", "cyber* piricy"])
+def test_a_wildcard_is_never_rewritten_as_a_misspelling(service: SearchService, query: str) -> None:
+    # Whoosh places a prefix's token at its `*`: "correcting" it there once gave `IBUits`.
+    suggestion = service.search(query).suggestion
+    assert suggestion is None or suggestion == query.replace("piricy", "piracy")
+
+
+@pytest.mark.parametrize(
+    ("typed", "word", "section_id", "found"),
+    [
+        ("IBU", "IBU", "2022/5.D", "IBUKI"),
+        ("satellite IBU", "IBU", "2022/5.D", "IBUKI"),
+        ("pira", "pira", "2016/4.B", "piracy"),
+    ],
+)
+def test_as_you_type_an_unfinished_last_word_finds_the_words_it_starts(
+    service: SearchService, typed: str, word: str, section_id: str, found: str
+) -> None:
+    assert service.search(typed).total == 0, "as written, nothing matches"
+    results = service.search(typed, as_you_type=True)
+    assert results.word_start == word and results.suggestion is None
+    assert section_id in {hit.id for hit in results.hits}
+    assert re.search(results.pattern or "", found)
+
+
+@pytest.mark.parametrize("typed", ["piracy", "Senkaku Islands", "piricy", "a", "piracy NOT", "heading:cyb", "cyb*"])
+def test_as_you_type_changes_nothing_when_the_words_match_or_are_not_plain(service: SearchService, typed: str) -> None:
+    # Words that match as written are not widened; one letter, an operator, a field or a wildcard is no word start.
+    assert service.search(typed, as_you_type=True) == service.search(typed)
+
+
 def test_snippets_highlight_the_matched_words(service: SearchService) -> None:
     results = service.search("piracy", limit=5)
     for hit in results.hits:
@@ -310,7 +341,7 @@ queries = st.text(max_size=120) | st.lists(st.sampled_from(SYNTAX), max_size=12)
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=queries, edition=st.sampled_from([None, "2016", "2022"]))
 def test_no_query_raises(service: SearchService, query: str, edition: str | None) -> None:
-    results = service.search(query, edition=edition, limit=5)
+    results = service.search(query, edition=edition, limit=5, as_you_type=len(query) % 2 == 0)
     assert results.error is None or "\n" not in results.error
     assert len(results.hits) <= 5
     assert results.total >= len(results.hits)

@@ -41,6 +41,9 @@ PHRASE_BOOST = 3.0
 _PLAIN_WORDS = re.compile(r"^(?!.*\b(?:AND|OR|NOT)\b)(?!(?:.*\s)?-)[\w'’.,+ -]+$")
 # Words worth correcting: three letters or more, maybe hyphenated; not numbers, not codes.
 _SPELLABLE = re.compile(r"^(?=\w{3})[^\W\d_]+(?:[-'][^\W\d_]+)*$")
+# A query that ends in a plain word of two characters or more (not an operator, field, wildcard or phrase), and
+# that word; a single letter would start too many words to be worth searching for.
+_LAST_PLAIN_WORD = re.compile(r"(?:^|\s)(?!(?:AND|OR|NOT)$)([^\W_][\w'’.-]*[^\W_])$")
 _DOUBLE_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»″〝〞＂", '"'))
 # `NOT` as a word, or a minus that opens a word (so `anti-satellite` keeps its hyphen).
 _NOT_OPERATOR = r"(^|(?<=[\s(]))(NOT(?=\s)|-(?=[^\s-]))"
@@ -107,12 +110,14 @@ def spelling_parser(schema: Schema) -> QueryParser:
 def suggest(searcher: Searcher, spelling_query: Query, text: str) -> str | None:
     """The query with each unknown word replaced by the nearest real word of the library, if any changes."""
     reader = searcher.reader()
-    # Words split off a hyphenated word carry no place in the query string, so they cannot be replaced in it.
+    # Only a token standing where its place in the query says can be replaced there: words split off a
+    # hyphenated word have no place, and a prefix's (`IBU*`) is the `*` (replacing it gave `IBUits`).
     unknown = [
         (token.fieldname, token.text)
         for token in spelling_query.all_tokens()
         if token.fieldname == WORDS
         and getattr(token, "startchar", None) is not None
+        and text[token.startchar : token.endchar].lower() == token.text
         and _SPELLABLE.match(token.text)
         and (WORDS, token.text) not in reader
     ]
@@ -122,6 +127,13 @@ def suggest(searcher: Searcher, spelling_query: Query, text: str) -> str | None:
         spelling_query, text, correctors={WORDS: searcher.corrector(WORDS)}, terms=unknown, prefix=1
     )
     return correction.string if correction.tokens else None
+
+
+def last_plain_word(text: str) -> str | None:
+    """The last word of a cleaned query, if it is a plain word that could still be being typed (`IBU` in
+    `satellite IBU`); None after an operator, a field, a wildcard or a closing quote."""
+    match = _LAST_PLAIN_WORD.search(text)
+    return match.group(1) if match else None
 
 
 def highlight_pattern(query: Query, reader: IndexReader) -> str | None:

@@ -30,3 +30,6 @@ class SearchResults:
     error: str | None = None
     # Case-insensitive regex source matching the query's words as written in the text, for the reader.
     pattern: str | None = None
+    # Searching as you type, when the query as written matched nothing: its last word, which these hits are for
+    # words starting with (`IBU` while typing `IBUKI`).
+    word_start: str | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -18,6 +18,7 @@ from bluebook_tui.search.query import (
     MAX_QUERY_CHARS,
     clean_query,
     highlight_pattern,
+    last_plain_word,
     search_parser,
     spelling_parser,
     suggest,
@@ -105,8 +106,14 @@ class SearchService:
             self._open(manifest)
         return built
 
-    def search(self, query: str, edition: str | None = None, limit: int = DEFAULT_LIMIT) -> SearchResults:
-        """The best `limit` hits for a user's query; never raises on what the user typed."""
+    def search(
+        self, query: str, edition: str | None = None, limit: int = DEFAULT_LIMIT, *, as_you_type: bool = False
+    ) -> SearchResults:
+        """The best `limit` hits for a user's query; never raises on what the user typed.
+
+        `as_you_type`: the query is being typed, so when it matches nothing as written and ends in a plain word,
+        that word is searched as the start of words (`IBU` finds IBUKI); `word_start` then says so.
+        """
         text = clean_query(query)
         if not text:
             return SearchResults(query)
@@ -125,7 +132,13 @@ class SearchService:
                 if edition is not None and edition not in index.editions:
                     known = ", ".join(index.editions)
                     return SearchResults(query, error=f"no edition {edition!r} (editions: {known})")
-                return self._run(index, query, text, edition, limit)
+                results = self._run(index, query, text, edition, limit)
+                word = last_plain_word(text) if as_you_type and results.total == 0 else None
+                if word is not None:
+                    started = self._run(index, query, text + "*", edition, limit)
+                    if started.total:
+                        return replace(started, suggestion=None, word_start=word)
+                return results
             except Exception as error:  # a query must never take the app down: say why in one line
                 return SearchResults(query, error=f"the query could not be run: {error}".splitlines()[0])
 

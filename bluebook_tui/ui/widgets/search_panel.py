@@ -220,7 +220,7 @@ class SearchPanel(Vertical):
         time.sleep(DEBOUNCE_SECONDS)
         if worker.is_cancelled:
             return
-        results = service.search(query, edition=edition, limit=HIT_LIMIT)
+        results = service.search(query, edition=edition, limit=HIT_LIMIT, as_you_type=True)
         counts = self._edition_counts(service, results, query, edition)
         notes = self._notes(results.hits)
         if not worker.is_cancelled:
@@ -234,7 +234,10 @@ class SearchPanel(Vertical):
         if results.total <= len(results.hits):
             counted = Counter(hit.edition for hit in results.hits)
             return {edition_id: counted[edition_id] for edition_id in searched}
-        return {edition_id: service.search(query, edition=edition_id, limit=1).total for edition_id in searched}
+        return {
+            edition_id: service.search(query, edition=edition_id, limit=1, as_you_type=True).total
+            for edition_id in searched
+        }
 
     def _notes(self, hits: Sequence[Any]) -> dict[str, Content]:
         """What became of each hit's section in the other edition, by section id (none without a comparison)."""
@@ -284,4 +287,5 @@ class SearchPanel(Vertical):
             self._show_status(f"No hits for “{query}”")
         else:
             where = f"in {edition}" if edition else "in all editions"
-            self._show_status(f"{results.total} hit{'s' * (results.total != 1)} {where}")
+            words = f" for words starting with “{results.word_start}”" if results.word_start else ""
+            self._show_status(f"{results.total} hit{'s' * (results.total != 1)}{words} {where}")
