@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from pilot_timing import shows, wait_until
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from bluebook_tui.library import content_dir, load_library
 from bluebook_tui.search import SearchService
@@ -56,16 +56,18 @@ async def main() -> None:
             for query in QUERIES:
                 await pilot.press("slash")
                 hits = app.screen.query_one("#search-hits", OptionList)
+                total = app.screen.query_one("#search-total", Static)
                 await pilot.press(*query[:-1])
                 await app.workers.wait_for_complete()
-                before = hits.option_count, str(hits.get_option_at_index(0).prompt) if hits.option_count else ""
+                # The unfinished word already shows hits (for words starting with it): wait for the new ones.
+                before = str(total.render()), hits.option_count
                 began = time.perf_counter()
                 # The last letter as the Input receives it (Pilot.press would add its own settling waits).
                 search_input = app.screen.query_one("#search-query", Input)
                 search_input.insert_text_at_cursor(query[-1])
                 await wait_until(
-                    lambda hits=hits, before=before: (
-                        hits.option_count > 0 and (hits.option_count, str(hits.get_option_at_index(0).prompt)) != before
+                    lambda hits=hits, total=total, before=before: (
+                        hits.option_count > 0 and (str(total.render()), hits.option_count) != before
                     )
                 )
                 typing.append(time.perf_counter() - began)
