@@ -6,7 +6,7 @@ Routes what its widgets post; holds the app's one comparison of the two newest e
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,11 +30,10 @@ from bluebook_tui.ui.messages import (
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.key_bar import KeyBar
 from bluebook_tui.ui.widgets.section_pane import SectionPane
-from bluebook_tui.ui.widgets.section_tree import SectionTree
-from bluebook_tui.ui.widgets.splitter import Splitter
 
 if TYPE_CHECKING:
     from bluebook_tui.ui.comparison import Comparison
+    from bluebook_tui.ui.widgets.section_tree import SectionTree
     from bluebook_tui.ui.widgets.side_by_side import SideBySide
 
 TREE_WIDTH_STEP = 4
@@ -154,6 +153,10 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self._mount_tree)
 
     async def _mount_tree(self) -> None:
+        # Imported here, with the tree: not on the way to the first frame.
+        from bluebook_tui.ui.widgets.section_tree import SectionTree
+        from bluebook_tui.ui.widgets.splitter import Splitter
+
         slot = self.query_one("#tree-slot")
         tree = SectionTree(self.library)
         with self.app.batch_update():
@@ -163,9 +166,10 @@ class ReaderScreen(Screen[None]):
         if self.comparing and self.comparison is not None:
             tree.show_changes(self.comparison.pair)
 
-    def tree(self) -> SectionTree | None:
-        """The section tree, once mounted (just after the first frame)."""
-        return next(iter(self.query(SectionTree)), None)
+    def section_tree(self) -> SectionTree | None:
+        """The section tree, once mounted (just after the first frame). Queried by name: its class is imported
+        with it."""
+        return cast("SectionTree | None", next(iter(self.query("SectionTree")), None))
 
     # Navigation ---------------------------------------------------------------------------------------------
 
@@ -186,7 +190,7 @@ class ReaderScreen(Screen[None]):
             self.store.save_history(self.history)
         self.store.save_session(Session(section.id, scroll_y))
         self._show_trail(section)
-        tree = self.tree()
+        tree = self.section_tree()
         if tree is not None:
             tree.reveal(section.id)
         if self.comparing:
@@ -254,7 +258,9 @@ class ReaderScreen(Screen[None]):
 
     @on(SplitterDragged)
     def _splitter_dragged(self, message: SplitterDragged) -> None:
-        self._set_tree_width(message.x - self.query_one(SectionTree).region.x)
+        tree = self.section_tree()
+        if tree is not None:
+            self._set_tree_width(message.x - tree.region.x)
 
     # Actions ------------------------------------------------------------------------------------------------
 
@@ -311,7 +317,7 @@ class ReaderScreen(Screen[None]):
         if comparing and not self.query(SideBySide):
             await switcher.mount(SideBySide(self.comparison, id="side-by-side"))
         switcher.current = "side-by-side" if comparing else "reader-pane"
-        tree = self.tree()
+        tree = self.section_tree()
         if tree is not None:
             tree.show_changes(self.comparison.pair if comparing else None)
         if section_id is None:
@@ -391,9 +397,11 @@ class ReaderScreen(Screen[None]):
         self.toggle_class("-show-tree" if collapsed else "-hide-tree")
 
     def action_resize_tree(self, step: int) -> None:
-        tree = self.tree()
+        tree = self.section_tree()
         if tree is not None:
             self._set_tree_width(tree.outer_size.width + step * TREE_WIDTH_STEP)
 
     def _set_tree_width(self, width: int) -> None:
-        self.query_one(SectionTree).styles.width = max(width, TREE_MIN_WIDTH)
+        tree = self.section_tree()
+        if tree is not None:
+            tree.styles.width = max(width, TREE_MIN_WIDTH)
