@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual._styles_cache import StylesCache
 from textual.widgets import Input, Static
 
 from bluebook_tui.library import Library
@@ -293,3 +294,18 @@ async def test_the_tree_opens_with_its_cursor_on_the_section_in_view(
         assert tree.scroll_y <= tree.cursor_line < tree.scroll_y + tree.size.height
         if section == "2022/1":
             assert tree.scroll_y == 0, "the edition's own row above its first section stays in view"
+
+
+async def test_sections_read_earlier_are_not_kept_in_memory(library: Library, data_dir: Path, index_root: Path) -> None:
+    # Textual's style caches kept the last 1,024 widgets and all they rendered (slow full garbage collections).
+    def style_caches() -> int:
+        gc.collect()
+        return sum(isinstance(thing, StylesCache) for thing in gc.get_objects())
+
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        before = style_caches()
+        for section in list(library.walk())[:30]:
+            reader(pilot).open_section(section.id)
+            await settle(pilot)
+        assert style_caches() - before < 20
