@@ -260,7 +260,7 @@ class ReaderScreen(Screen[None]):
     def _splitter_dragged(self, message: SplitterDragged) -> None:
         tree = self.section_tree()
         if tree is not None:
-            self._set_tree_width(message.x - tree.region.x)
+            self._set_tree_width(tree, message.x - tree.region.x)
 
     # Actions ------------------------------------------------------------------------------------------------
 
@@ -399,9 +399,8 @@ class ReaderScreen(Screen[None]):
     def action_resize_tree(self, step: int) -> None:
         tree = self.section_tree()
         if tree is not None:
-            self._set_tree_width(tree.outer_size.width + step * TREE_WIDTH_STEP)
+            self._set_tree_width(tree, tree.outer_size.width + step * TREE_WIDTH_STEP)
 
-    def _set_tree_width(self, width: int) -> None:
-        tree = self.section_tree()
-        if tree is not None:
-            tree.styles.width = max(width, TREE_MIN_WIDTH)
+    @staticmethod
+    def _set_tree_width(tree: SectionTree, width: int) -> None:
+        tree.styles.width = max(width, TREE_MIN_WIDTH)
