@@ -10,9 +10,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from whoosh.index import open_dir
 
 from bluebook_tui.library import Library, Section, load_library
 from bluebook_tui.search import SearchResults, SearchService
+from bluebook_tui.search.phrases import PHRASE_BOOST, phrase_terms, rank_phrases_first
+from bluebook_tui.search.query import search_parser
+from bluebook_tui.search.store import IndexStore
 
 
 @pytest.fixture(scope="session")
@@ -220,6 +224,25 @@ def test_as_you_type_an_unfinished_last_word_finds_the_words_it_starts(
 def test_as_you_type_changes_nothing_when_the_words_match_or_are_not_plain(service: SearchService, typed: str) -> None:
     # Words that match as written are not widened; one letter, an operator, a field or a wildcard is no word start.
     assert service.search(typed, as_you_type=True) == service.search(typed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["South China Sea", "free and open Indo-Pacific", "Japan's security policy", "rule of law", "Japan-U.S. Alliance"],
+)
+def test_the_phrase_bonus_goes_to_the_sections_a_phrase_search_finds(service: SearchService, text: str) -> None:
+    store = IndexStore(service.index_root)
+    manifest = store.read_manifest()
+    assert manifest is not None
+    with open_dir(str(store.generation_path(manifest))).searcher() as searcher:
+        parser = search_parser(searcher.schema)
+        plain = searcher.search(parser.parse(text), limit=None)
+        hits = [plain[rank] for rank in range(plain.scored_length())]
+        together = {hit.docnum for hit in searcher.search(parser.parse(f'"{text}"'), limit=None)}
+        ranked = rank_phrases_first(searcher, phrase_terms(searcher, text), hits)
+    assert together, "the phrase is in the text"
+    assert {hit.docnum for hit, score in ranked if score == (hit.score or 0.0) * PHRASE_BOOST} == together
+    assert [score for _, score in ranked] == sorted((score for _, score in ranked), reverse=True)
 
 
 def test_snippets_highlight_the_matched_words(service: SearchService) -> None:

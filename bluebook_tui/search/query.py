@@ -21,7 +21,7 @@ from whoosh.qparser import (
     QueryParser,
     WildcardPlugin,
 )
-from whoosh.query import AndMaybe, Not, Or, Phrase, Prefix, Query, Term, Wildcard
+from whoosh.query import Not, Or, Phrase, Prefix, Query, Term, Wildcard
 
 from bluebook_tui.search.analysis import stem_word, written_forms
 from bluebook_tui.search.schema import FIELD_BOOSTS, SEARCHED_FIELDS, WORDS
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
 # Longer queries are refused with a message rather than parsed into thousands of clauses.
 MAX_QUERY_CHARS = 1000
 
-# How much more a section counts where the query's words stand together as typed.
-PHRASE_BOOST = 3.0
 # Only words, no operator, no `-word`, no quotes, fields or wildcards: the kind of query a phrase bonus suits.
 _PLAIN_WORDS = re.compile(r"^(?!.*\b(?:AND|OR|NOT)\b)(?!(?:.*\s)?-)[\w'’.,+ -]+$")
 # Words worth correcting: three letters or more, maybe hyphenated; not numbers, not codes.
@@ -93,11 +91,10 @@ def search_parser(schema: Schema) -> QueryParser:
     return parser
 
 
-def with_phrase_bonus(parser: QueryParser, text: str, query: Query) -> Query:
-    """Plain words rank higher where they stand together as written (`free and open Indo-Pacific`)."""
-    if len(text.split()) < 2 or not _PLAIN_WORDS.match(text):
-        return query
-    return AndMaybe(query, parser.parse(f'"{text}"').with_boost(PHRASE_BOOST))
+def suits_phrase_bonus(text: str) -> bool:
+    """Whether the query is plain words, two or more, which rank higher where they stand together as written
+    (`free and open Indo-Pacific`)."""
+    return len(text.split()) >= 2 and _PLAIN_WORDS.match(text) is not None
 
 
 def spelling_parser(schema: Schema) -> QueryParser:

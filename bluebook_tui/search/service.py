@@ -14,6 +14,7 @@ from whoosh.query import Term
 from whoosh.searching import Hit, Searcher
 
 from bluebook_tui.library.errors import LibraryError
+from bluebook_tui.search.phrases import PHRASE_POOL, phrase_terms, rank_phrases_first
 from bluebook_tui.search.query import (
     MAX_QUERY_CHARS,
     clean_query,
@@ -22,7 +23,7 @@ from bluebook_tui.search.query import (
     search_parser,
     spelling_parser,
     suggest,
-    with_phrase_bonus,
+    suits_phrase_bonus,
 )
 from bluebook_tui.search.results import SearchHit, SearchResults
 from bluebook_tui.search.schema import BODY, EDITION, HEADING, ID_, PATH, SCHEMA_VERSION
@@ -145,23 +146,29 @@ class SearchService:
     def _run(self, index: _OpenIndex, query: str, text: str, edition: str | None, limit: int) -> SearchResults:
         parsed = index.parser.parse(text)
         edition_filter = Term(EDITION, edition) if edition is not None else None
+        bonus = suits_phrase_bonus(text)
         # optimize=False: the collector then counts every match as it goes, so len() is exact and free.
         results = index.searcher.search(
-            with_phrase_bonus(index.parser, text, parsed),
-            limit=limit,
+            parsed,
+            limit=max(limit, PHRASE_POOL) if bonus else limit,
             filter=edition_filter,
             terms=True,
             optimize=False,
         )
+        best = [results[rank] for rank in range(results.scored_length())]
+        if bonus:
+            ranked = rank_phrases_first(index.searcher, phrase_terms(index.searcher, text), best)
+        else:
+            ranked = [(hit, hit.score or 0.0) for hit in best]
         return SearchResults(
             query=query,
             total=len(results),
             suggestion=suggest(index.searcher, index.spelling.parse(text), text),
-            hits=tuple(self._hit(results[rank]) for rank in range(results.scored_length())),
+            hits=tuple(self._hit(hit, score) for hit, score in ranked[:limit]),
             pattern=highlight_pattern(parsed, index.searcher.reader()),
         )
 
-    def _hit(self, hit: Hit) -> SearchHit:
+    def _hit(self, hit: Hit, score: float) -> SearchHit:
         # SpanFormatter makes the highlighter return a Snippet rather than a string.
         snippet = cast(Snippet, self._highlighter.highlight_hit(hit, BODY, top=2))
         if not snippet.text:
@@ -171,7 +178,7 @@ class SearchService:
             id=hit[ID_],
             heading=hit[HEADING],
             path=tuple(hit[PATH]),
-            score=hit.score or 0.0,
+            score=score,
             snippet=snippet.text,
             highlights=snippet.highlights,
         )
