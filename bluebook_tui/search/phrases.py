@@ -34,10 +34,11 @@ def phrase_terms(searcher: Searcher, text: str) -> dict[str, list[str]]:
 def rank_phrases_first(searcher: Searcher, terms: dict[str, list[str]], hits: Sequence[Hit]) -> list[tuple[Hit, float]]:
     """The hits with their scores, best first, a hit's score multiplied by `PHRASE_BOOST` where the terms of
     one field follow each other in it (stop words skipped, as the index numbers positions without them)."""
+    docnums = sorted(hit.docnum for hit in hits)
     together: set[int] = set()
     for field, words in terms.items():
         if len(words) >= 2:
-            together |= _docs_with_phrase(searcher, field, words, sorted(hit.docnum for hit in hits))
+            together |= _docs_with_phrase(searcher, field, words, docnums)
     scored = [(hit, (hit.score or 0.0) * (PHRASE_BOOST if hit.docnum in together else 1.0)) for hit in hits]
     return sorted(scored, key=lambda pair: -pair[1])
 
