@@ -12,9 +12,12 @@ from typing import Literal
 
 from bluebook_tui.library.errors import LibraryError, UnknownEditionError, UnknownSectionError
 from bluebook_tui.library.labels import split_label
-from bluebook_tui.library.markdown import parser, to_plain_text
+from bluebook_tui.library.markdown import BYLINE_ATTR, CAPTION_ATTR, parser, to_plain_text
 
 SectionKind = Literal["section", "column"]
+# What a paragraph of a section's text is: running text, a photo caption, a column's byline, or a footnote.
+BlockKind = Literal["body", "caption", "byline", "footnote"]
+_BLOCK_SEPARATOR = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True, eq=False)
@@ -36,6 +39,11 @@ class Section:
     def text(self) -> str:
         """This section's own body as plain text."""
         return to_plain_text(self.markdown)
+
+    @cached_property
+    def block_kinds(self) -> tuple[BlockKind, ...]:
+        """The kind of each paragraph of `text`, in order (paragraphs are the blocks between blank lines)."""
+        return tuple(_block_kind(block) for block in _BLOCK_SEPARATOR.split(self.markdown) if _has_text(block))
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -131,6 +139,19 @@ class Library:
     def walk(self) -> Iterator[Section]:
         for edition in self.editions.values():
             yield from edition.walk()
+
+
+def _has_text(block: str) -> bool:
+    return bool(to_plain_text(block))
+
+
+def _block_kind(block: str) -> BlockKind:
+    block = block.lstrip()
+    if block.startswith("[^"):
+        return "footnote"
+    if block.startswith(CAPTION_ATTR):
+        return "caption"
+    return "byline" if block.startswith(BYLINE_ATTR) else "body"
 
 
 def load_library(content_dir: Path) -> Library:
