@@ -137,15 +137,25 @@ def test_a_change_of_numbering_style_alone_is_not_a_renumbering(alignment: Align
 def test_status_and_similarity(alignment: Alignment) -> None:
     for pair in alignment.pairs:
         assert 0.0 <= pair.similarity <= 1.0
-        assert (pair.left is None) == (pair.status == "added")
-        assert (pair.right is None) == (pair.status == "removed")
+        assert (pair.left is None) == (pair.status in ("added", "split"))
+        assert (pair.right is None) == (pair.status in ("removed", "merged"))
+        assert (pair.destination is not None) == (pair.status in ("merged", "split"))
     # Every paired section of the real books was reworded between 2016 and 2022.
     assert {pair.status for pair in alignment.pairs if pair.left and pair.right} == {"changed"}
+    # The sections whose text went into another rather than away: the piracy parts and the PBC.
+    merged = {pair.left.id: pair.destination.id for pair in alignment.pairs if pair.left and pair.destination}
+    assert merged == {
+        "2016/4.B.a.current-status-of": "2022/4.B.B",
+        "2016/4.B.a.extension-of-anti": "2022/4.B.B",
+        "2016/4.B.a.promotion-of-international": "2022/4.B.B",
+        "2016/2.B.2": "2022/6.B",
+    }
 
 
 def test_closer_texts_score_higher(alignment: Alignment) -> None:
     # 2022's Somalia part keeps most of 2016's; 2022's Africa part was rewritten around new programmes.
     assert alignment.pair_for("2016/4.B.a").similarity > alignment.pair_for("2016/2.A.b.2").similarity
+    assert alignment.pair_for("2016/4.B.a").carried_over[0] > 5 * alignment.pair_for("2016/2.A.b.2").carried_over[0]
 
 
 def test_alignment_is_deterministic(library: Library, alignment: Alignment) -> None:
@@ -160,6 +170,10 @@ def test_aligning_the_other_way_round_pairs_the_same_sections(library: Library, 
     forwards = {(p.left.id, p.right.id) for p in alignment.pairs if p.left and p.right}
     assert {(p.right.id, p.left.id) for p in backwards.pairs if p.left and p.right} == forwards
     assert {p.left.id for p in backwards.pairs if p.status == "removed" and p.left} == ADDED_2022
+    # What was merged one way round was split off the other.
+    assert {p.right.id for p in backwards.pairs if p.status == "split" and p.right} == {
+        p.left.id for p in alignment.pairs if p.status == "merged" and p.left
+    }
 
 
 def test_an_edition_against_itself_is_unchanged_throughout(library: Library) -> None:

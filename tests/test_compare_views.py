@@ -81,5 +81,5 @@ def test_status_counts_cover_every_pair_and_every_status() -> None:
         "2022", "## (1) Space\n\nDebris.\n\n## (2) Arms\n\nExports of arms rose.\n\n## (3) Cyber\n\nWannaCry.\n"
     )
     pairs = align_editions(old, new).pairs
-    assert status_counts(pairs) == {"unchanged": 1, "changed": 1, "added": 1, "removed": 1}
-    assert list(status_counts([])) == ["unchanged", "changed", "added", "removed"]
+    assert status_counts(pairs) == {"unchanged": 1, "changed": 1, "added": 1, "removed": 1, "merged": 0, "split": 0}
+    assert list(status_counts([])) == ["unchanged", "changed", "added", "removed", "merged", "split"]

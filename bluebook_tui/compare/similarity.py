@@ -79,10 +79,16 @@ def text_similarity(left: Profile, right: Profile) -> float:
     return cosine(left.text_vector, right.text_vector)
 
 
-def match_score(left: Profile, right: Profile) -> float:
-    """How strongly two sections claim each other, in [0, 1]; sections of different kinds never match."""
+def match_score(left: Profile, right: Profile, carried: float = 0.0) -> float:
+    """How strongly two sections claim each other, in [0, 1]; sections of different kinds never match.
+
+    The text counts by the better of two measures: the TF-IDF cosine (which sees shared vocabulary), and
+    `carried`, the share of the two texts their linked sentences share (which sees text carried over, however
+    reworded the rest).
+    """
     if left.section.kind != right.section.kind:
         return 0.0
     if not left.text_vector and not right.text_vector:
         return title_similarity(left, right)
-    return TITLE_WEIGHT * title_similarity(left, right) + TEXT_WEIGHT * text_similarity(left, right)
+    text = max(text_similarity(left, right), carried)
+    return TITLE_WEIGHT * title_similarity(left, right) + TEXT_WEIGHT * text

@@ -6,17 +6,21 @@ are given per paragraph, as spans relative to that paragraph's text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import chain
 from typing import Literal
 
-from bluebook_tui.compare.alignment import SectionPair, Status
+from bluebook_tui.compare.alignment import Alignment, SectionPair, SentenceStatus, SentenceTrace, Status
 from bluebook_tui.compare.diff import word_diff
 from bluebook_tui.compare.paragraphs import ParagraphPair, paragraphs
+from bluebook_tui.compare.sentences import paragraph_starts
+from bluebook_tui.library import Section
 
 Span = tuple[int, int]
-STATUSES: tuple[Status, ...] = ("unchanged", "changed", "added", "removed")
+STATUSES: tuple[Status, ...] = ("unchanged", "changed", "added", "removed", "merged", "split")
 
 
 def paragraph_marks(left_text: str, right_text: str) -> tuple[list[list[Span]], list[list[Span]]]:
@@ -88,3 +92,65 @@ def paragraph_counterpart(pairs: Sequence[ParagraphPair], index: int, side: Lite
         if mine is not None and theirs is not None:
             return theirs
     return None
+
+
+@dataclass(frozen=True)
+class SentenceMark:
+    """How to mark one sentence of a section shown beside the other edition: where it stands (its paragraph,
+    as `paragraphs` counts them, and its span there), what became of it, and the words its counterpart does not
+    have (spans in the paragraph; the whole sentence when it has no counterpart)."""
+
+    paragraph: int
+    span: Span
+    status: SentenceStatus
+    moved: bool
+    address: str
+    counterparts: tuple[str, ...]
+    changed: tuple[Span, ...]
+
+
+def sentence_marks(alignment: Alignment, section: Section) -> list[list[SentenceMark]]:
+    """For each paragraph of the section's text, the marks of the sentences in it, in order."""
+    starts = paragraph_starts(section.text)
+    marks: list[list[SentenceMark]] = [[] for _ in starts]
+    is_left = section.edition == alignment.left.id
+    for trace in alignment.trace(section.id):
+        sentence = trace.sentence
+        offset = sentence.start - starts[sentence.paragraph]
+        span = (offset, offset + len(sentence.text))
+        marks[sentence.paragraph].append(
+            SentenceMark(
+                sentence.paragraph,
+                span,
+                trace.status,
+                trace.moved,
+                sentence.address,
+                tuple(counterpart.address for counterpart in trace.counterparts),
+                _changed_words(trace, is_left, offset),
+            )
+        )
+    return marks
+
+
+def _changed_words(trace: SentenceTrace, is_left: bool, offset: int) -> tuple[Span, ...]:
+    text = trace.sentence.text
+    if not trace.counterparts:
+        return ((offset, offset + len(text)),)
+    if trace.status == "unchanged":
+        return ()
+    other = " ".join(counterpart.text for counterpart in trace.counterparts)
+    left, right = (text, other) if is_left else (other, text)
+    spans: list[Span] = []
+    at = 0
+    mine = "delete" if is_left else "insert"
+    for op in word_diff(left, right):
+        if op.op == "equal" or op.op == mine:
+            if op.op == mine and (trimmed := _trim(text, at, at + len(op.text))):
+                spans.append((trimmed[0] + offset, trimmed[1] + offset))
+            at += len(op.text)
+    return tuple(spans)
+
+
+def matched_statuses(traces: Iterable[SentenceTrace], pattern: re.Pattern[str]) -> Counter[str]:
+    """How many of the sentences the pattern matches are unchanged, edited, moved, new or removed."""
+    return Counter("moved" if trace.moved else trace.status for trace in traces if pattern.search(trace.sentence.text))

@@ -1,0 +1,156 @@
+"""Alignments kept for reuse: in this process, and in the user cache for the next (the CLI's and the app's alike).
+
+An alignment is keyed by the pair itself: both editions' ids and the SHA-256 of their Markdown, with the format's
+version, so a changed edition is aligned afresh and two libraries holding the same editions share one entry. A
+damaged or unreadable entry is worked out again; one that cannot be written is only not kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+from bluebook_tui.compare.alignment import Alignment, SectionPair, SentenceTrace, align_editions
+from bluebook_tui.compare.flows import Flow
+from bluebook_tui.compare.sentences import Sentence
+from bluebook_tui.library import Edition, Section
+from bluebook_tui.library.files import write_atomically
+
+# Bump when what an alignment says (or how it is stored) changes: older entries are then worked out again.
+FORMAT_VERSION = 1
+
+_memory: dict[str, Alignment] = {}
+_lock = threading.Lock()
+
+
+def alignment_key(left: Edition, right: Edition) -> str:
+    digest = hashlib.sha256(f"{FORMAT_VERSION}\0{left.id}\0{right.id}\0".encode())
+    for edition in (left, right):
+        digest.update(hashlib.sha256(edition.markdown.encode()).digest())
+    return digest.hexdigest()
+
+
+def cached_alignment(left: Edition, right: Edition, cache_dir: Path | None = None) -> Alignment:
+    """The alignment of `left` with `right`: from this process, else from the user cache, else worked out (and
+    kept in both). Safe to call from several threads: each pair is worked out once."""
+    key = alignment_key(left, right)
+    with _lock:
+        if key in _memory and _memory[key].left is left and _memory[key].right is right:
+            return _memory[key]
+        path = (cache_dir or _default_cache_dir()) / "alignments" / f"{key[:32]}.json"
+        alignment = _read(path, key, left, right)
+        if alignment is None:
+            alignment = align_editions(left, right)
+            _write(path, key, alignment)
+        _memory[key] = alignment
+        return alignment
+
+
+def _default_cache_dir() -> Path:
+    from bluebook_tui.library.snapshot import default_cache_dir
+
+    return default_cache_dir()
+
+
+def _read(path: Path, key: str, left: Edition, right: Edition) -> Alignment | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("key") != key:
+            return None
+        return _from_json(data, left, right)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _write(path: Path, key: str, alignment: Alignment) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, json.dumps({"key": key, **_to_json(alignment)}, ensure_ascii=False).encode())
+    except OSError:
+        return  # a cache is an optimisation: without it the next run aligns again
+
+
+def _to_json(alignment: Alignment) -> dict[str, Any]:
+    return {
+        "pairs": [_pair_to_json(pair) for pair in alignment.pairs],
+        "traces": {
+            section_id: [
+                [
+                    trace.sentence.start,
+                    trace.sentence.end,
+                    trace.sentence.paragraph,
+                    trace.sentence.kind,
+                    trace.status,
+                    [counterpart.address for counterpart in trace.counterparts],
+                    trace.similarity,
+                    trace.moved,
+                ]
+                for trace in traces
+            ]
+            for section_id, traces in alignment.traces.items()
+        },
+    }
+
+
+def _pair_to_json(pair: SectionPair) -> list[Any]:
+    return [
+        _id(pair.left),
+        _id(pair.right),
+        pair.similarity,
+        pair.status,
+        list(pair.flags),
+        list(pair.carried_over),
+        [[flow.source.id, flow.target.id, flow.sentences, flow.words] for flow in pair.flows],
+        _id(pair.destination),
+        pair.through_subtree,
+    ]
+
+
+def _from_json(data: dict[str, Any], left: Edition, right: Edition) -> Alignment:
+    sections: dict[str, Section] = {section.id: section for edition in (left, right) for section in edition.walk()}
+    sentences: dict[str, Sentence] = {}
+    rows: dict[str, list[list[Any]]] = data["traces"]
+    for section_id, traces in rows.items():
+        text = sections[section_id].text
+        for index, (start, end, paragraph, kind, *_) in enumerate(traces):
+            sentence = Sentence(section_id, index, start, end, text[start:end], paragraph, kind)
+            sentences[sentence.address] = sentence
+    traces_by_section = {
+        section_id: tuple(
+            SentenceTrace(
+                sentences[f"{section_id}#{index}"],
+                status,
+                tuple(sentences[address] for address in counterparts),
+                similarity,
+                moved,
+            )
+            for index, (_, _, _, _, status, counterparts, similarity, moved) in enumerate(traces)
+        )
+        for section_id, traces in rows.items()
+    }
+    if set(traces_by_section) != set(sections):
+        raise KeyError("the stored alignment does not cover every section")
+    pairs = tuple(_pair_from_json(row, sections) for row in data["pairs"])
+    return Alignment(left, right, pairs, traces_by_section)
+
+
+def _pair_from_json(row: list[Any], sections: dict[str, Section]) -> SectionPair:
+    left, right, similarity, status, flags, carried, flows, destination, through_subtree = row
+    return SectionPair(
+        sections[left] if left else None,
+        sections[right] if right else None,
+        similarity,
+        status,
+        tuple(flags),
+        (carried[0], carried[1]),
+        tuple(Flow(sections[source], sections[target], count, words) for source, target, count, words in flows),
+        sections[destination] if destination else None,
+        through_subtree,
+    )
+
+
+def _id(section: Section | None) -> str | None:
+    return section.id if section is not None else None
