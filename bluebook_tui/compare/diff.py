@@ -1,13 +1,25 @@
-"""Word diffs of two texts: exact (the runs rebuild both texts) and readable (no confetti)."""
+"""Word diffs of two texts: exact (the runs rebuild both texts) and readable (no confetti).
+
+Texts are diffed after alignment has paired them (sentences with their counterparts), so the diff never has to
+find its way between unrelated paragraphs; within a pair, an equal run between two changes that is no longer
+than either change is folded into them, as diff-match-patch's `diff_cleanupSemantic` does with characters.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
+from bluebook_tui.compare.spelling import spelling_key
+
 DiffKind = Literal["equal", "insert", "delete"]
+# Differences a reader may ask the diff to set aside: letter case, punctuation, and spelling (quote style and
+# British / American spelling).
+Ignorable = Literal["case", "punctuation", "spelling"]
+IGNORABLE: tuple[Ignorable, ...] = ("case", "punctuation", "spelling")
 
 # Tokens cover the text completely, so joining the tokens of any run gives back its text character for
 # character: a word or other character with the spaces after it, or a run of whitespace holding a line
@@ -18,53 +30,137 @@ _WORD = re.compile(r"[^\W_]")
 # An equal run between two changes is folded into them when it is this small (it reads as noise).
 _TINY_RUN_WORDS = 2
 _TINY_RUN_LETTERS = 16
+# An equal run this short is folded into the changes around it when neither of them is shorter.
+SEMANTIC_RUN_WORDS = 4
 
 
 @dataclass(frozen=True)
 class DiffOp:
-    """One run of a word diff: text both sides share, text only the right has, or only the left."""
+    """One run of a word diff: text both sides share, text only the right has, or only the left.
+
+    `ignored`: a difference that the options asked to set aside (a change of case, say); it still rebuilds its
+    side exactly, and a reader is shown the right side's text unmarked.
+    """
 
     op: DiffKind
     text: str
+    ignored: bool = False
 
 
 @dataclass
 class _Change:
     deleted: str
     inserted: str
+    ignored: bool = False
 
 
-def word_diff(left_text: str, right_text: str) -> list[DiffOp]:
+def word_diff(left_text: str, right_text: str, ignore: Collection[Ignorable] = ()) -> list[DiffOp]:
     """The runs that turn `left_text` into `right_text`.
 
     The equal and delete runs joined rebuild `left_text` exactly, the equal and insert runs `right_text`;
     whitespace travels with the word before it. Within a change the delete run comes before the insert run.
+    With `ignore`, tokens that differ only in what it names are paired, and marked `ignored`.
     """
     left_tokens = _TOKEN.findall(left_text)
     right_tokens = _TOKEN.findall(right_text)
-    matcher = SequenceMatcher(None, left_tokens, right_tokens, autojunk=False)
+    key = _token_key(frozenset(ignore))
+    left_keys = [key(token) for token in left_tokens]
+    right_keys = [key(token) for token in right_tokens]
+    matcher = SequenceMatcher(None, left_keys, right_keys, autojunk=False)
     blocks: list[str | _Change] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        left_run = "".join(left_tokens[i1:i2])
-        right_run = "".join(right_tokens[j1:j2])
         if tag == "equal":
-            blocks.append(left_run)
+            for left_run, right_run in _same_key_runs(left_tokens[i1:i2], right_tokens[j1:j2]):
+                if left_run == right_run:
+                    blocks.append(left_run)
+                else:
+                    _push_change(blocks, _Change(left_run, right_run, ignored=True))
         else:
-            _push_change(blocks, _Change(left_run, right_run))
-    return [op for block in _spacing_shared(blocks) for op in _ops(block)]
+            change = _Change("".join(left_tokens[i1:i2]), "".join(right_tokens[j1:j2]))
+            change.ignored = "punctuation" in ignore and not _WORD.search(change.deleted + change.inserted)
+            _push_change(blocks, change)
+    return [op for block in _spacing_shared(_semantic_cleanup(blocks)) for op in _ops(block)]
+
+
+def _token_key(ignore: frozenset[Ignorable]) -> Callable[[str], str]:
+    """What two tokens must share to be paired: themselves, or with `ignore` set, the part that counts."""
+    if not ignore:
+        return lambda token: token
+
+    def key(token: str) -> str:
+        core = token.strip()
+        if "punctuation" in ignore and core and not _WORD.search(core):
+            return "\0punctuation"
+        if "spelling" in ignore:
+            core = spelling_key(core)
+        return core.lower() if "case" in ignore else core
+
+    return key
+
+
+def _same_key_runs(left: list[str], right: list[str]) -> list[tuple[str, str]]:
+    """Tokens paired by key, as runs that are either the same text on both sides or differ in each token."""
+    runs: list[tuple[str, str]] = []
+    for left_token, right_token in zip(left, right, strict=True):
+        same = left_token == right_token
+        if runs and (runs[-1][0] == runs[-1][1]) == same:
+            runs[-1] = (runs[-1][0] + left_token, runs[-1][1] + right_token)
+        else:
+            runs.append((left_token, right_token))
+    return runs
 
 
 def _push_change(blocks: list[str | _Change], change: _Change) -> None:
-    """Append a change, absorbing a tiny equal run that sits between it and the previous change."""
-    if len(blocks) >= 2:
+    """Append a change, absorbing a tiny equal run that sits between it and the previous change (or joining the
+    previous change when they touch)."""
+    if blocks and isinstance(blocks[-1], _Change) and blocks[-1].ignored == change.ignored:
+        previous = blocks.pop()
+        assert isinstance(previous, _Change)
+        change = _Change(previous.deleted + change.deleted, previous.inserted + change.inserted, change.ignored)
+    elif len(blocks) >= 2 and not change.ignored:
         previous, shared = blocks[-2], blocks[-1]
-        if isinstance(previous, _Change) and isinstance(shared, str) and _is_tiny(shared):
+        if isinstance(previous, _Change) and not previous.ignored and isinstance(shared, str) and _is_tiny(shared):
             del blocks[-2:]
-            change = _Change(
-                previous.deleted + shared + change.deleted,
-                previous.inserted + shared + change.inserted,
-            )
+            change = _Change(previous.deleted + shared + change.deleted, previous.inserted + shared + change.inserted)
     blocks.append(change)
+
+
+def _semantic_cleanup(blocks: list[str | _Change]) -> list[str | _Change]:
+    """Fold each short equal run between two changes into them when it has no more words than either change has
+    on its longer side: a shared "of the" between two rewritten clauses is not a shared text. One pass over the
+    changes as found (diff-match-patch's passes cascade, which on words swallows whole shared clauses)."""
+    result: list[str | _Change] = []
+    at = 0
+    while at < len(blocks):
+        block = blocks[at]
+        if result and _foldable(blocks, at):
+            previous, after = result.pop(), blocks[at + 1]
+            assert isinstance(previous, _Change) and isinstance(block, str) and isinstance(after, _Change)
+            result.append(_Change(previous.deleted + block + after.deleted, previous.inserted + block + after.inserted))
+            at += 2
+            continue
+        result.append(block)
+        at += 1
+    return result
+
+
+def _foldable(blocks: list[str | _Change], at: int) -> bool:
+    if not 0 < at < len(blocks) - 1:
+        return False
+    before, shared, after = blocks[at - 1], blocks[at], blocks[at + 1]
+    if not (isinstance(before, _Change) and isinstance(shared, str) and isinstance(after, _Change)):
+        return False
+    if before.ignored or after.ignored:
+        return False
+    return _words(shared) <= min(SEMANTIC_RUN_WORDS, _change_words(before), _change_words(after))
+
+
+def _words(text: str) -> int:
+    return sum(1 for token in _TOKEN.findall(text) if _WORD.match(token))
+
+
+def _change_words(change: _Change) -> int:
+    return max(_words(change.deleted), _words(change.inserted))
 
 
 def _spacing_shared(blocks: list[str | _Change]) -> list[str | _Change]:
@@ -81,7 +177,7 @@ def _spacing_shared(blocks: list[str | _Change]) -> list[str | _Change]:
             continue
         spacing = len(_common_trailing_space(block.deleted, block.inserted))
         if spacing and block.deleted.strip() and block.inserted.strip():
-            shared.append(_Change(block.deleted[:-spacing], block.inserted[:-spacing]))
+            shared.append(_Change(block.deleted[:-spacing], block.inserted[:-spacing], block.ignored))
             shared.append(block.deleted[-spacing:])
         else:
             shared.append(block)
@@ -110,7 +206,7 @@ def _ops(block: str | _Change) -> list[DiffOp]:
         return [DiffOp("equal", block)] if block else []
     ops = []
     if block.deleted:
-        ops.append(DiffOp("delete", block.deleted))
+        ops.append(DiffOp("delete", block.deleted, block.ignored))
     if block.inserted:
-        ops.append(DiffOp("insert", block.inserted))
+        ops.append(DiffOp("insert", block.inserted, block.ignored))
     return ops
