@@ -31,7 +31,10 @@ def edition_words(edition: Edition) -> Counter[str]:
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """`bluebook ARGV…` in this process: the exit status, stdout and stderr."""
-    code = main(list(argv))
+    """`bluebook ARGV…` in this process: the exit status, stdout and stderr (argparse's usage errors exit)."""
+    try:
+        code = main(list(argv))
+    except SystemExit as stop:
+        code = int(stop.code or 0)
     captured = capsys.readouterr()
     return code, captured.out, captured.err

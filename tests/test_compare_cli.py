@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -19,11 +20,18 @@ def test_compare_json_contract(capsys: pytest.CaptureFixture[str], library: Libr
     assert set(data) == {"left", "right", "pairs"}
     assert (data["left"], data["right"]) == ("2016", "2022")
     for pair in data["pairs"]:
-        assert set(pair) == {"left", "right", "similarity", "status", "flags"}
-        assert pair["status"] in {"unchanged", "changed", "added", "removed"}
-        assert set(pair["flags"]) <= {"renumbered", "retitled"}
+        # The first fields as they always were; the sentence-deep ones added after them.
+        assert list(pair)[:5] == ["left", "right", "similarity", "status", "flags"]
+        assert set(pair) == {*list(pair)[:5], "carried_over", "flows", "destination", "subtree"}
+        assert pair["status"] in {"unchanged", "changed", "added", "removed", "merged", "split"}
+        assert set(pair["flags"]) <= {"renumbered", "retitled", "split", "drawn-from"}
         assert 0 <= pair["similarity"] <= 1
-        for side in ("left", "right"):
+        assert set(pair["carried_over"]) == {"left", "right"}
+        assert all(0 <= share <= 1 for share in pair["carried_over"].values())
+        for flow in pair["flows"]:
+            assert set(flow) == {"from", "to", "sentences", "words"}
+            assert flow["from"].startswith("2016/") and flow["to"].startswith("2022/")
+        for side in ("left", "right", "destination"):
             assert pair[side] is None or set(pair[side]) == SECTION_KEYS
     # The right edition's order, removed sections in between.
     right_ids = [pair["right"]["id"] for pair in data["pairs"] if pair["right"]]
@@ -38,6 +46,13 @@ def test_compare_json_contract(capsys: pytest.CaptureFixture[str], library: Libr
     }
     assert (space["status"], space["flags"]) == ("changed", ["renumbered"])
     assert by_left["2016/4.A.c"]["right"] is None and by_left["2016/4.A.c"]["status"] == "removed"
+    # A run-in part of 2016's Somalia section: its text went into 2022's (B), and the flows say so.
+    current = by_left["2016/4.B.a.current-status-of"]
+    assert (current["status"], current["right"], current["destination"]["id"]) == ("merged", None, "2022/4.B.B")
+    [flow] = current["flows"]
+    assert (flow["from"], flow["to"], flow["sentences"]) == (current["left"]["id"], "2022/4.B.B", 3)
+    assert 0 < flow["words"] < len(library.section("2016/4.B.a.current-status-of").text.split())
+    assert by_left["2016/4.B.a"]["subtree"] is True
 
 
 def test_compare_table_for_people(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -45,21 +60,93 @@ def test_compare_table_for_people(capsys: pytest.CaptureFixture[str], monkeypatc
     code, out, _ = run(capsys, "compare", "2016", "2022")
     assert code == 0
     assert "Economic Security" in out and "retitled" in out and "renumbered" in out
-    assert "█" in out  # the similarity bars
-    assert "0 unchanged" in out and "added" in out and "removed" in out
+    assert "█" in out and "2016 kept" in out  # bars of the share of each 2016 section's words kept
+    assert "0 unchanged" in out and "added" in out and "removed" in out and "4 merged" in out
+    merged = next(line for line in out.splitlines() if "(Current status of piracy" in line)
+    assert "merged" in merged and "→ (B) Counter-piracy Measures" in merged
+
+
+def rebuilt(ops: list[dict[str, object]]) -> tuple[str, str]:
+    left = "".join(str(op["text"]) for op in ops if op["op"] != "insert")
+    right = "".join(str(op["text"]) for op in ops if op["op"] != "delete")
+    return left, right
 
 
 def test_diff_json_rebuilds_both_sections(capsys: pytest.CaptureFixture[str], library: Library) -> None:
     code, out, _ = run(capsys, "diff", "2016/4.B.b", "2022/4.B.A", "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"left", "right", "ops"}
-    assert (data["left"], data["right"]) == ("2016/4.B.b", "2022/4.B.A")
+    assert list(data) == ["left", "right", "subtree", "ignore", "ops"]
+    assert (data["left"], data["right"], data["subtree"], data["ignore"]) == ("2016/4.B.b", "2022/4.B.A", False, [])
     assert {op["op"] for op in data["ops"]} == {"equal", "insert", "delete"}
-    assert all(set(op) == {"op", "text"} for op in data["ops"])
-    left = "".join(op["text"] for op in data["ops"] if op["op"] != "insert")
-    right = "".join(op["text"] for op in data["ops"] if op["op"] != "delete")
-    assert (left, right) == (library.section("2016/4.B.b").text, library.section("2022/4.B.A").text)
+    for op in data["ops"]:
+        assert list(op)[:2] == ["op", "text"]
+        assert set(op) == {"op", "text", "paragraph", "kind", "moved", "ignored"}
+        assert (op["paragraph"]["left"] is None) == (op["op"] == "insert")
+        assert (op["paragraph"]["right"] is None) == (op["op"] == "delete")
+    assert rebuilt(data["ops"]) == (library.section("2016/4.B.b").text, library.section("2022/4.B.A").text)
+
+
+def test_diff_of_a_heading_without_text_compares_the_subtrees(
+    capsys: pytest.CaptureFixture[str], library: Library
+) -> None:
+    code, out, _ = run(capsys, "diff", "2016/4.B.a", "2022/4.B.B", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["subtree"] is True
+    left, right = rebuilt(data["ops"])
+    assert left.startswith("(Current status of piracy and armed robbery cases)\n\nAccording to figures released")
+    assert right == library.section("2022/4.B.B").text
+    kept = sum(len(op["text"].split()) for op in data["ops"] if op["op"] == "equal")
+    assert kept > 0.3 * len(right.split())  # was a diff of 100% insertion
+    headings = [op["text"].strip() for op in data["ops"] if op["kind"] == "heading"]
+    assert headings == [
+        "(Current status of piracy and armed robbery cases)",
+        "(Extension of anti-piracy operations and record of escort activities)",
+        "(Promotion of international cooperation in anti-piracy measures)",
+    ]
+
+
+def moved_ops(capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict[str, Any]]:
+    code, out, _ = run(capsys, "diff", *argv, "--json")
+    assert code == 0
+    return [op for op in json.loads(out)["ops"] if op["moved"]]
+
+
+def test_diff_marks_a_sentence_moved_out_to_another_section_and_in_from_one(capsys: pytest.CaptureFixture[str]) -> None:
+    # (4)'s sentence on clashing interests went from 2016's introduction to 2022's new (A) Basic Stance.
+    [out] = moved_ops(capsys, "2016/4", "2022/4")
+    assert (out["op"], out["moved"]["direction"], out["moved"]["section"]["id"]) == ("delete", "to", "2022/4.A.A")
+    assert out["text"].strip().startswith("In recent years, there are an increasing number of cases")
+    [came] = moved_ops(capsys, "2016/4.A", "2022/4.A", "--subtree")
+    assert (came["op"], came["moved"]["direction"], came["moved"]["section"]["id"]) == ("insert", "from", "2016/4")
+    assert came["text"].strip().startswith("There is an increasing number of cases")
+    # With what changed on the way.
+    edits = came["moved"]["edits"]
+    assert {"op": "delete", "text": "In recent years, there are"} in edits
+    assert rebuilt(edits)[1] == came["text"].strip()
+
+
+def test_diff_for_people_says_where_a_moved_sentence_went(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "diff", "2016/4", "2022/4")
+    assert code == 0
+    assert "↗ moved to 2022 › (4) The Oceans and Seas › A Order at Sea › (A) Basic Stance #0" in " ".join(out.split())
+
+
+def test_diff_ignoring_spelling_and_punctuation_marks_only_real_changes(capsys: pytest.CaptureFixture[str]) -> None:
+    def changes(*options: str) -> list[dict[str, Any]]:
+        code, out, _ = run(capsys, "diff", "2016/4.B.a", "2022/4.B.B", "--json", *options)
+        assert code == 0
+        return [op for op in json.loads(out)["ops"] if op["op"] != "equal"]
+
+    def marked(ops: list[dict[str, Any]]) -> list[str]:
+        return [op["text"] for op in ops if not op["ignored"]]
+
+    plain, ignoring = changes(), changes("--ignore", "spelling,punctuation")
+    # 2016's "Information Sharing Centers in Yemen, Kenya, and Tanzania" is 2022's "Centres in Yemen, Kenya and".
+    assert any("Centers" in text for text in marked(plain)) and any("Centres" in text for text in marked(plain))
+    assert not any("Centers" in text or "Centres" in text for text in marked(ignoring))
+    assert {"Centers", "Centres"} <= {op["text"] for op in ignoring if op["ignored"]}
+    assert sum(len(text.split()) for text in marked(ignoring)) < sum(len(text.split()) for text in marked(plain))
 
 
 def test_diff_without_colour_marks_changes_like_git_word_diff(capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,6 +185,8 @@ def test_trend_chart_for_people(capsys: pytest.CaptureFixture[str]) -> None:
         (["compare", "1999", "2022", "--json"], "1999"),
         (["diff", "2016/9", "2022/1"], "2016/9"),
         (["diff", "2016/1", "2040/1", "--json"], "2040/1"),
+        (["diff", "2016/1", "2022/1", "--ignore", "grammar"], "case, punctuation, spelling"),
+        (["diff", "2016/1", "2022/1", "--context", "many"], "many"),
         (["trend", "--", "--"], "no words"),
     ],
 )

@@ -1,4 +1,4 @@
-"""Comparison verbs: `compare` (aligned sections), `diff` (a word diff of two sections), `trend` (a term's counts)."""
+"""Comparison verbs: `compare` (the sections of two editions paired) and `trend` (a term's counts per edition)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,20 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from bluebook_tui.cli.context import CommandContext
-from bluebook_tui.cli.output import console, print_json
+from bluebook_tui.cli.output import console, print_json, section_ref
 
 if TYPE_CHECKING:
+    from bluebook_tui.compare import SectionPair
     from bluebook_tui.library import Section
 
-STATUS_STYLE = {"unchanged": "dim", "changed": "yellow", "added": "green", "removed": "red"}
+STATUS_STYLE = {
+    "unchanged": "dim",
+    "changed": "yellow",
+    "added": "green",
+    "removed": "red",
+    "merged": "magenta",
+    "split": "magenta",
+}
 BAR_WIDTH = 10
 
 
@@ -22,15 +30,9 @@ def register(subparsers: Any) -> None:
     compare.add_argument(
         "--json",
         action="store_true",
-        help="print JSON: {left, right, pairs: [{left, right, similarity, status, flags}]}",
+        help="print JSON: {left, right, pairs: [{left, right, similarity, status, flags, carried_over, flows, …}]}",
     )
     compare.set_defaults(handler=compare_editions)
-
-    diff = subparsers.add_parser("diff", help="a word diff of two sections' text")
-    diff.add_argument("left_id", metavar="LEFT_ID", help="e.g. 2016/6 (see `bluebook compare`)")
-    diff.add_argument("right_id", metavar="RIGHT_ID", help="e.g. 2022/5")
-    diff.add_argument("--json", action="store_true", help="print JSON: {left, right, ops: [{op, text}]}")
-    diff.set_defaults(handler=diff_sections)
 
     trend = subparsers.add_parser("trend", help="how often a term occurs in each edition")
     trend.add_argument("term", metavar="TERM", help="a word or phrase; plurals and -ing/-ed forms count too")
@@ -43,26 +45,13 @@ def register(subparsers: Any) -> None:
 
 
 def compare_editions(args: argparse.Namespace, context: CommandContext) -> int:
-    from bluebook_tui.compare import align_editions
+    from bluebook_tui.compare.cache import cached_alignment
 
     library = context.library
-    alignment = align_editions(library.edition(args.left), library.edition(args.right))
+    alignment = cached_alignment(library.edition(args.left), library.edition(args.right))
     if args.json:
         print_json(
-            {
-                "left": alignment.left.id,
-                "right": alignment.right.id,
-                "pairs": [
-                    {
-                        "left": _section_json(pair.left),
-                        "right": _section_json(pair.right),
-                        "similarity": pair.similarity,
-                        "status": pair.status,
-                        "flags": list(pair.flags),
-                    }
-                    for pair in alignment.pairs
-                ],
-            }
+            {"left": alignment.left.id, "right": alignment.right.id, "pairs": [_pair_json(p) for p in alignment.pairs]}
         )
         return 0
     from rich.markup import escape
@@ -75,48 +64,48 @@ def compare_editions(args: argparse.Namespace, context: CommandContext) -> int:
     table.add_column("status", width=9, no_wrap=True)
     table.add_column(alignment.left.id, ratio=1, no_wrap=True, overflow="ellipsis")
     table.add_column(alignment.right.id, ratio=1, no_wrap=True, overflow="ellipsis")
-    table.add_column("similarity", width=BAR_WIDTH + 5, no_wrap=True)
+    table.add_column(f"{alignment.left.id} kept", width=BAR_WIDTH + 5, no_wrap=True)
     table.add_column("flags", width=len("renumbered retitled"), no_wrap=True)
     for pair in alignment.pairs:
         style = STATUS_STYLE[pair.status]
+        right = escape(_indented(pair.right))
+        if pair.destination is not None:
+            arrow = "→" if pair.status == "merged" else "←"
+            right = f"[dim]{arrow} {escape(pair.destination.heading)}[/]"
         table.add_row(
             f"[{style}]{pair.status}[/]",
-            escape(_indented(pair.left)),
-            escape(_indented(pair.right)),
-            _bar(pair.similarity) if pair.left and pair.right else "",
+            escape(_indented(pair.left))
+            if pair.left
+            else f"[dim]← {escape(pair.destination.heading)}[/]"
+            if pair.destination
+            else "",
+            right,
+            _bar(pair.carried_over[0]) if pair.left and (pair.right or pair.destination) else "",
             f"[cyan]{' '.join(pair.flags)}[/]",
         )
     out = console()
     out.print(table)
-    out.print(", ".join(f"{count} {status}" for status, count in status_counts(alignment.pairs).items()))
+    counts = status_counts(alignment.pairs)
+    out.print(", ".join(f"{count} {status}" for status, count in counts.items()))
+    out.print(f"[dim]kept: the share of the {alignment.left.id} section's words its counterpart keeps[/]")
     return 0
 
 
-def diff_sections(args: argparse.Namespace, context: CommandContext) -> int:
-    from bluebook_tui.compare import word_diff
-
-    left = context.library.section(args.left_id)
-    right = context.library.section(args.right_id)
-    ops = word_diff(left.text, right.text)
-    if args.json:
-        print_json({"left": left.id, "right": right.id, "ops": [{"op": op.op, "text": op.text} for op in ops]})
-        return 0
-    from rich.text import Text
-
-    out = console()
-    # Colour carries the change on a terminal; without colour, git's plain word-diff markers do.
-    marked = out.color_system is None
-    text = Text()
-    for op in ops:
-        if op.op == "delete":
-            text.append(f"[-{op.text}-]" if marked else op.text, style="red strike")
-        elif op.op == "insert":
-            text.append(f"{{+{op.text}+}}" if marked else op.text, style="green")
-        else:
-            text.append(op.text)
-    out.print(Text(f"--- {left.id} {left.heading}\n+++ {right.id} {right.heading}", style="bold"))
-    out.print(text)
-    return 0
+def _pair_json(pair: SectionPair) -> dict[str, Any]:
+    return {
+        "left": section_ref(pair.left),
+        "right": section_ref(pair.right),
+        "similarity": pair.similarity,
+        "status": pair.status,
+        "flags": list(pair.flags),
+        "carried_over": {"left": pair.carried_over[0], "right": pair.carried_over[1]},
+        "flows": [
+            {"from": flow.source.id, "to": flow.target.id, "sentences": flow.sentences, "words": flow.words}
+            for flow in pair.flows
+        ],
+        "destination": section_ref(pair.destination),
+        "subtree": pair.through_subtree,
+    }
 
 
 def show_trend(args: argparse.Namespace, context: CommandContext) -> int:
@@ -159,16 +148,10 @@ def show_trend(args: argparse.Namespace, context: CommandContext) -> int:
     return 0
 
 
-def _section_json(section: Section | None) -> dict[str, Any] | None:
-    if section is None:
-        return None
-    return {"edition": section.edition, "id": section.id, "heading": section.heading, "path": list(section.path)}
-
-
 def _indented(section: Section | None) -> str:
     return "" if section is None else "  " * (section.level - 1) + section.heading
 
 
-def _bar(similarity: float) -> str:
-    filled = round(similarity * BAR_WIDTH)
-    return f"[green]{'█' * filled}[/][dim]{'░' * (BAR_WIDTH - filled)}[/] {similarity:.2f}"
+def _bar(share: float) -> str:
+    filled = round(share * BAR_WIDTH)
+    return f"[green]{'█' * filled}[/][dim]{'░' * (BAR_WIDTH - filled)}[/] {round(share * 100):>3}%"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bluebook_tui.library import Section
 
 
 def print_json(data: Any) -> None:
@@ -17,3 +20,15 @@ def console() -> Any:
     from rich.console import Console
 
     return Console()
+
+
+def section_ref(section: Section | None) -> dict[str, Any] | None:
+    """A section as the JSON contracts name one: `{edition, id, heading, path}` (null for none)."""
+    if section is None:
+        return None
+    return {"edition": section.edition, "id": section.id, "heading": section.heading, "path": list(section.path)}
+
+
+def section_place(section: Section) -> str:
+    """Where a section stands, for people: `2022 › (4) The Oceans and Seas › B Ensuring Safe Maritime Transport`."""
+    return " › ".join((section.edition, *section.path))
