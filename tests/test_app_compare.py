@@ -140,13 +140,17 @@ async def test_the_changes_screen_lists_sorts_and_opens_pairs(
         economic_security = next(row for row in rows if row[3] == "(2) Economic Security")
         assert economic_security[1:3] == ["added", "—"]
 
-        await pilot.press("s", "s", "s", "s")  # by #, status, 2016, 2022, then similarity
-        similarities = [row[4] for row in table_rows(screen) if row[4] != "—"]
-        assert [int(text.split()[-1].rstrip("%")) for text in similarities] == sorted(
-            int(text.split()[-1].rstrip("%")) for text in similarities
+        current_status = next(row for row in rows if row[2].startswith("(Current status of piracy"))
+        assert current_status[1] == "merged" and current_status[3].startswith("→ (B) Counter-piracy Measures")
+        assert "4 merged" in summary and "kept: share of the 2016 words" in summary
+
+        await pilot.press("s", "s", "s", "s")  # by #, status, 2016, 2022, then the share of 2016's words kept
+        kept = [row[4] for row in table_rows(screen) if row[4] != "—"]
+        assert [int(text.split()[-1].rstrip("%")) for text in kept] == sorted(
+            int(text.split()[-1].rstrip("%")) for text in kept
         )
         await pilot.press("r")
-        assert table_rows(screen)[0][4] != "—"  # most alike first, added and removed (no similarity) last
+        assert table_rows(screen)[0][4] != "—"  # most kept first, added sections (nothing of 2016's) last
         table = screen.query_one(ChangesTable)
         status_x = table.ordered_columns[0].get_render_width(table) + 1
         await pilot.click(ChangesTable, offset=(status_x, 0))
@@ -177,10 +181,100 @@ async def test_search_counts_hits_per_edition_and_jumps_to_a_hits_counterpart(
             shown = re.search(rf"{edition}\D*(\d+)", counts)
             assert shown and int(shown.group(1)) == service.search("piracy", edition=edition).total
         assert "new in 2022" in str(hits.get_option("2022/4.B.C").prompt)  # the Gulf of Guinea
-        assert "not in 2022" in str(hits.get_option("2016/4.B.a.current-status-of").prompt)
-        assert "changed since 2016" in str(hits.get_option("2022/4.B.B").prompt)
+        assert "merged into 2022/4.B.B" in str(hits.get_option("2016/4.B.a.current-status-of").prompt)
+        somalia = str(hits.get_option("2022/4.B.B").prompt)
+        assert "changed since 2016" in somalia
+        # Per sentence the query matches: e.g. "Pirates off the coast of Somalia still have …" is new in 2022.
+        assert re.search(r"matches: (\d+ edited, )?\d+ new", somalia)
         hits.highlighted = hits.get_option_index("2016/4.B.a")  # Somalia and the Gulf of Aden, 2016
         await pilot.press("ctrl+o")
         await settle(pilot)
         assert pilot.app.screen is reader(pilot)
         assert reader(pilot).section.id == "2022/4.B.B" and reader(pilot).pattern  # the query's words marked
+
+
+def styled(pane: SectionPane, style: str) -> list[str]:
+    """The texts of a pane's paragraphs drawn with a sentence or diff style (`.sentence-new`, …)."""
+    return [
+        block.visual.plain[span.start : span.end]  # type: ignore[union-attr]
+        for block in pane.query(Paragraph)
+        for span in block.visual.spans  # type: ignore[union-attr]
+        if span.style == style
+    ]
+
+
+async def test_side_by_side_marks_what_became_of_each_sentence(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root, section="2016/3.D").run_test(size=(160, 48)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        left, right = side_by_side(pilot).panes()
+        # "As a founding member, Japan has actively participated in these discussions." is in both, word for word.
+        assert styled(left, ".sentence-unchanged") == [
+            "As a founding member, Japan has actively participated in these discussions."
+        ]
+        assert "As a founding member, Japan has actively participated in these discussions." in styled(
+            right, ".sentence-unchanged"
+        )
+        assert any(
+            text.startswith("To promote international efforts to stop") for text in styled(left, ".sentence-removed")
+        )
+        assert any(
+            text.startswith("The Fourth Round Mutual Evaluation Report") for text in styled(right, ".sentence-new")
+        )
+        assert not styled(left, ".diff-delete")  # words only with d
+        await pilot.press("d")
+        await settle(pilot)
+        # 2022 opens the FATF sentence "Regarding anti-money laundering and counter-terrorist financing".
+        assert "In terms of measures to combat money laundering and the financing of terrorism," in styled(
+            left, ".diff-delete"
+        )
+
+
+async def test_a_moved_sentence_jumps_to_its_counterpart_in_the_other_pane_and_back(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root, section="2016/4").run_test(size=(160, 48)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        left, right = side_by_side(pilot).panes()
+        assert shown_sections(right)[0] == "2022/4"
+        assert any("⇄ In recent years, there are" in str(block.visual) for block in left.query(Paragraph))
+        left.focus()
+        await pilot.press("m")
+        await pilot.pause()
+        assert side_by_side(pilot)._picked == "2016/4#2"
+        await pilot.press("enter")
+        await settle(pilot)
+        left, right = side_by_side(pilot).panes()
+        assert shown_sections(left)[0] == "2016/4"  # the pane the sentence is in stays as it was
+        assert shown_sections(right)[0] == "2022/4.A.A"  # (A) Basic Stance, where it went
+        picked = styled(right, ".sentence-current")
+        assert len(picked) == 1 and picked[0].startswith("There is an increasing number of cases")
+        assert "backspace: back" in str(reader(pilot).query_one("Breadcrumb").render())
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert [shown_sections(pane)[0] for pane in side_by_side(pilot).panes()] == ["2016/4", "2022/4"]
+
+
+async def test_a_section_whose_text_went_elsewhere_says_where_and_shows_it(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    section = "2016/4.B.a.current-status-of"
+    async with make_app(library, data_dir, index_root, section=section).run_test(size=(160, 48)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        note = str(side_by_side(pilot).query_one("#right-column .no-counterpart", Static).render())
+        assert "No section of its own in 2022" in note
+        assert "Its text went into 2022 › (4) The Oceans and Seas" in note and ": 3 of 4 sentences" in note
+        assert tree_label(pilot, section).startswith("→")
+        await pilot.click("#right-column #destination")
+        await settle(pilot)
+        assert first_shown(pilot) == [section, "2022/4.B.B"]
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert first_shown(pilot) == [section]
+        await pilot.press("c", "e")  # one pane again; the other edition is where its text went
+        await settle(pilot)
+        assert reader(pilot).section.id == "2022/4.B.B"

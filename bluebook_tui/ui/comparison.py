@@ -1,13 +1,19 @@
-"""The two newest editions aligned once (on first use) for every view of the app, with what views ask of it."""
+"""The two newest editions compared, for every view of the app, with what views ask of the comparison.
+
+The alignment is worked out once, off the UI thread (`ensure`, from a worker; a view that needs it first awaits
+it), or read from the user cache when these editions were aligned before. What views derive from it is kept per
+section, by section id.
+"""
 
 from __future__ import annotations
 
+import threading
 from functools import cached_property
 from typing import Literal
 
-from bluebook_tui.compare import Alignment, SectionPair, align_editions, paragraph_pairs
+from bluebook_tui.compare import Alignment, SectionPair, paragraph_pairs
 from bluebook_tui.compare.paragraphs import ParagraphPair
-from bluebook_tui.compare.views import Span, paragraph_counterpart, paragraph_marks
+from bluebook_tui.compare.views import SentenceMark, Span, paragraph_counterpart, paragraph_marks, sentence_marks
 from bluebook_tui.library.model import Library, Section
 
 Side = Literal["left", "right"]
@@ -19,12 +25,30 @@ class Comparison:
     def __init__(self, library: Library) -> None:
         self.left_edition, self.right_edition = sorted(library.editions)[-2:]
         self.library = library
-        self._paragraph_pairs: dict[int, list[ParagraphPair]] = {}
-        self._marks: dict[tuple[int, str], tuple[list[list[Span]], list[list[Span]]]] = {}
+        self._lock = threading.Lock()
+        self._alignment: Alignment | None = None
+        self._paragraph_pairs: dict[str, list[ParagraphPair]] = {}
+        self._heading_marks: dict[str, list[Span]] = {}
+        self._sentence_marks: dict[str, list[list[SentenceMark]]] = {}
+
+    def ensure(self) -> Alignment:
+        """The alignment, worked out (or read from the cache) on first call; safe from any thread."""
+        with self._lock:
+            if self._alignment is None:
+                from bluebook_tui.compare.cache import cached_alignment
+
+                self._alignment = cached_alignment(
+                    self.library.edition(self.left_edition), self.library.edition(self.right_edition)
+                )
+            return self._alignment
+
+    @property
+    def ready(self) -> bool:
+        return self._alignment is not None
 
     @cached_property
     def alignment(self) -> Alignment:
-        return align_editions(self.library.edition(self.left_edition), self.library.edition(self.right_edition))
+        return self.ensure()
 
     def side(self, section: Section) -> Side | None:
         if section.edition == self.left_edition:
@@ -38,30 +62,43 @@ class Comparison:
     def counterpart(self, section: Section) -> Section | None:
         return self.alignment.counterpart(section.id) if self.side(section) else None
 
+    def destination(self, section: Section) -> Section | None:
+        """Where a section's text went (merged into) or came from (split off), when it has no counterpart."""
+        pair = self.pair(section)
+        return pair.destination if pair is not None else None
+
     def paragraph_counterpart(self, section: Section, index: int) -> int | None:
         """The counterpart section's paragraph that faces this section's paragraph `index`."""
         side, pair = self.side(section), self.pair(section)
         if side is None or pair is None:
             return None
-        if id(pair) not in self._paragraph_pairs:
-            self._paragraph_pairs[id(pair)] = paragraph_pairs(pair)
-        return paragraph_counterpart(self._paragraph_pairs[id(pair)], index, side)
+        key = (pair.left or pair.right or section).id
+        if key not in self._paragraph_pairs:
+            self._paragraph_pairs[key] = paragraph_pairs(pair)
+        return paragraph_counterpart(self._paragraph_pairs[key], index, side)
 
-    def changed_words(self, section: Section) -> list[list[Span]]:
-        """Per paragraph of the section, the spans its counterpart does not have (all of it when there is none)."""
-        return self._changes(section, "text")
+    def sentence_marks(self, section: Section) -> list[list[SentenceMark]]:
+        """Per paragraph of the section, how to mark each of its sentences (none for a section of neither)."""
+        if self.side(section) is None:
+            return []
+        if section.id not in self._sentence_marks:
+            self._sentence_marks[section.id] = sentence_marks(self.alignment, section)
+        return self._sentence_marks[section.id]
 
     def changed_heading_words(self, section: Section) -> list[Span]:
         """The spans of the section's heading that its counterpart's heading does not have."""
-        marks = self._changes(section, "heading")
-        return marks[0] if marks else []
-
-    def _changes(self, section: Section, part: Literal["text", "heading"]) -> list[list[Span]]:
         side, pair = self.side(section), self.pair(section)
         if side is None or pair is None:
             return []
-        if (id(pair), part) not in self._marks:
-            left, right = (getattr(each, part) if each else "" for each in (pair.left, pair.right))
-            self._marks[id(pair), part] = paragraph_marks(left, right)
-        deleted, inserted = self._marks[id(pair), part]
-        return deleted if side == "left" else inserted
+        if section.id not in self._heading_marks:
+            left, right = (each.heading if each else "" for each in (pair.left, pair.right))
+            deleted, inserted = paragraph_marks(left, right)
+            marks = deleted if side == "left" else inserted
+            self._heading_marks[section.id] = marks[0] if marks else []
+        return self._heading_marks[section.id]
+
+    def find_sentence(self, address: str) -> tuple[Section, int] | None:
+        """The section and index of a sentence given by its address (`2022/4.B.B#3`), if it is in the library."""
+        section_id, _, index = address.rpartition("#")
+        section = self.library.find(section_id)
+        return (section, int(index)) if section is not None and index.isdigit() else None

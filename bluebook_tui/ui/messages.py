@@ -42,3 +42,25 @@ class SplitterDragged(Message):
     """The splitter beside the tree was dragged to this screen column: the tree should end there."""
 
     x: int
+
+
+@dataclass
+class PaneRendered(Message):
+    """A pane finished rendering its section (and subsections) and laid them out."""
+
+    section_id: str
+
+
+@dataclass
+class SentenceJump(Message):
+    """Side by side, the reader asked to see a sentence's counterpart: `address` is the sentence they are on."""
+
+    address: str
+
+
+@dataclass
+class DestinationChosen(Message):
+    """Side by side, the reader asked to see the section that a section without a counterpart went into (or came
+    from)."""
+
+    section_id: str

@@ -22,16 +22,16 @@ from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.widgets.badges import STYLES, bar, percent
 from bluebook_tui.ui.widgets.key_bar import KeyBar
 
-SIMILARITY_BAR_WIDTH = 6
+KEPT_BAR_WIDTH = 6
 # Every column's width but the two headings' (which share what is left).
-WIDTHS = {"order": 3, "status": 9, "similarity": SIMILARITY_BAR_WIDTH + 5, "flags": len("renumbered, retitled")}
+WIDTHS = {"order": 3, "status": 9, "kept": KEPT_BAR_WIDTH + 5, "flags": len("renumbered, retitled")}
 # Those, each column's padding (a cell either side) and the scrollbar.
 FIXED_WIDTH = sum(WIDTHS.values()) + 6 * 2 + 2
 # Below this width the flags are abbreviated, to leave the headings more room.
 NARROW = 120
-SHORT_FLAGS = {"renumbered": "renum", "retitled": "retitled"}
+SHORT_FLAGS = {"renumbered": "renum", "retitled": "retitled", "split": "split", "drawn-from": "drawn"}
 # Statuses sorted most telling first.
-STATUS_ORDER = {"added": 0, "removed": 1, "changed": 2, "unchanged": 3}
+STATUS_ORDER = {"added": 0, "removed": 1, "merged": 2, "split": 3, "changed": 4, "unchanged": 5}
 
 
 def _heading_key(section: Section | None) -> str:
@@ -44,7 +44,7 @@ COLUMNS: tuple[tuple[str, str | None, Callable[[SectionPair, int], Any]], ...] =
     ("status", "Status", lambda pair, index: (STATUS_ORDER[pair.status], index)),
     ("left", None, lambda pair, index: (_heading_key(pair.left), index)),
     ("right", None, lambda pair, index: (_heading_key(pair.right), index)),
-    ("similarity", "Similarity", lambda pair, index: (pair.similarity, index)),
+    ("kept", "Kept", lambda pair, index: (pair.carried_over[0] if pair.left else -1.0, index)),
     ("flags", "Flags", lambda pair, index: (not pair.flags, pair.flags, index)),
 )
 
@@ -101,6 +101,7 @@ class ChangesScreen(Screen[str | None]):
             parts.append(Content.styled(f"{counts[status]} {status}", STYLES[status]))
         title = next(title for key, title, _ in COLUMNS if key == self._sort_column) or self._edition(self._sort_column)
         parts.append(Content.styled(f"   sorted by {title} {'↓' if self._reverse else '↑'}", "$text-muted"))
+        parts.append(Content.styled(f" · kept: share of the {self._comparison.left_edition} words", "$text-muted"))
         return Content.assemble(*parts)
 
     def _edition(self, side: str) -> str:
@@ -144,18 +145,27 @@ class ChangesScreen(Screen[str | None]):
 
     def _cells(self, pair: SectionPair, index: int) -> list[Any]:
         missing = Content.styled("—", "$text-muted")
-        if pair.status in ("added", "removed"):
-            similarity = missing
+        kept = pair.carried_over[0]
+        if pair.left is None or (pair.right is None and pair.destination is None):
+            kept_cell = missing
         else:
-            similarity = Content.assemble(
-                (bar(pair.similarity, SIMILARITY_BAR_WIDTH), STYLES[pair.status]), f" {percent(pair.similarity):>4}"
+            kept_cell = Content.assemble((bar(kept, KEPT_BAR_WIDTH), STYLES[pair.status]), f" {percent(kept):>4}")
+        left, right = (
+            (Content(pair.left.heading) if pair.left else missing),
+            (Content(pair.right.heading) if pair.right else missing),
+        )
+        if pair.destination is not None:
+            # Where a merged section's text went, or a split one's came from, in place of a counterpart.
+            where = Content.styled(
+                f"{'→' if pair.status == 'merged' else '←'} {pair.destination.heading}", "$text-muted"
             )
+            left, right = (left, where) if pair.status == "merged" else (where, right)
         return [
             index + 1,
             Content.styled(pair.status, STYLES[pair.status]),
-            Content(pair.left.heading) if pair.left else missing,
-            Content(pair.right.heading) if pair.right else missing,
-            similarity,
+            left,
+            right,
+            kept_cell,
             Content.styled(
                 ", ".join(SHORT_FLAGS[flag] if self._width < NARROW else flag for flag in pair.flags),
                 STYLES["renumbered"],

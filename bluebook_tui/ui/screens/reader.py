@@ -5,6 +5,7 @@ Routes what its widgets post; holds the app's one comparison of the two newest e
 
 from __future__ import annotations
 
+import asyncio
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -21,9 +22,11 @@ from bluebook_tui.library.model import Library, Section
 from bluebook_tui.ui.citation import citation
 from bluebook_tui.ui.data import Bookmarks, History, Session, Store
 from bluebook_tui.ui.messages import (
+    DestinationChosen,
     HitChosen,
     MatchesCounted,
     SectionSelected,
+    SentenceJump,
     SplitterDragged,
     VisibleSectionChanged,
 )
@@ -37,6 +40,8 @@ if TYPE_CHECKING:
     from bluebook_tui.ui.widgets.side_by_side import SideBySide
 
 TREE_WIDTH_STEP = 4
+# After the first frames and the index loader's start: aligning competes with them for the interpreter.
+COMPARE_DELAY_SECONDS = 0.6
 # The tree is never narrower than this (its CSS min-width too).
 TREE_MIN_WIDTH = 12
 
@@ -138,6 +143,10 @@ class ReaderScreen(Screen[None]):
         self.last_query = ""
         self._start_scroll = start.scroll_y
         self._scrolls: dict[str, int] = {}
+        # Side by side, the pairs left by jumping to a sentence's counterpart (or where a text went): back
+        # returns to them before it goes back in the history.
+        self._jumps: list[tuple[Section | None, Section | None]] = []
+        self._shown: tuple[Section | None, Section | None] = (None, None)
 
     def compose(self) -> ComposeResult:
         yield Breadcrumb()
@@ -151,6 +160,19 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.open_section(self.section.id, scroll_y=self._start_scroll, record=self.history.current != self.section.id)
         self.call_after_refresh(self._mount_tree)
+        # The comparison is worked out (or read from the cache) behind the reading, so `c` finds it ready.
+        self.set_timer(COMPARE_DELAY_SECONDS, self._prepare_comparison)
+
+    def _prepare_comparison(self) -> None:
+        if self.comparison is not None:
+            self.run_worker(self.comparison.ensure, thread=True, group="compare", exit_on_error=False)
+
+    async def _comparison_ready(self) -> Comparison | None:
+        """The comparison once its alignment is there, worked out in a thread if need be (None: one edition)."""
+        comparison = self.comparison
+        if comparison is not None and not comparison.ready:
+            await asyncio.to_thread(comparison.ensure)
+        return comparison
 
     async def _mount_tree(self) -> None:
         # Imported here, with the tree: not on the way to the first frame.
@@ -235,7 +257,47 @@ class ReaderScreen(Screen[None]):
         side_by_side = self.side_by_side()
         other = self.counterpart(section)
         left, right = (section, other) if section.edition == side_by_side.left_edition else (other, section)
-        side_by_side.show_pair(left, right, pattern=self.pattern)
+        self._jumps.clear()
+        self._show(left, right)
+
+    def _show(self, left: Section | None, right: Section | None, pick: str | None = None) -> None:
+        self._shown = (left, right)
+        self.side_by_side().show_pair(left, right, pattern=self.pattern, pick=pick)
+
+    def _jump(self, left: Section | None, right: Section | None, pick: str | None, note: str) -> None:
+        """Show another pair side by side, remembering this one for back."""
+        self._jumps.append(self._shown)
+        self._show(left, right, pick)
+        self.query_one(Breadcrumb).status = f"{note} · backspace: back"
+
+    @on(SentenceJump)
+    def _sentence_jump(self, message: SentenceJump) -> None:
+        """Show the counterpart of a sentence in the other pane, the sentence's own pane left as it is."""
+        comparison = self.comparison
+        found = comparison.find_sentence(message.address) if comparison else None
+        if comparison is None or found is None:
+            return
+        section, index = found
+        trace = comparison.alignment.trace(section.id)[index]
+        if not trace.counterparts:
+            self.notify("This sentence has no counterpart in the other edition.", timeout=3)
+            return
+        target = trace.counterparts[0]
+        target_section = self.library.section(target.section_id)
+        left, right = self._shown
+        if comparison.side(section) == "left":
+            self._jump(left, target_section, target.address, f"{target_section.edition} #{target.index}")
+        else:
+            self._jump(target_section, right, target.address, f"{target_section.edition} #{target.index}")
+
+    @on(DestinationChosen)
+    def _destination_chosen(self, message: DestinationChosen) -> None:
+        destination = self.library.section(message.section_id)
+        left, right = self._shown
+        if left is None:
+            self._jump(destination, right, None, f"where it came from: {destination.id}")
+        else:
+            self._jump(left, destination, None, f"where its text went: {destination.id}")
 
     # Messages from the widgets ------------------------------------------------------------------------------
 
@@ -294,12 +356,19 @@ class ReaderScreen(Screen[None]):
         else:
             self.notify("This is the edition's " + ("last" if step > 0 else "first") + " section.", timeout=3)
 
-    def action_other_edition(self) -> None:
-        other = self.counterpart(self.section)
-        if other is None:
-            self.notify(f"{self.section.heading}: no counterpart in the other edition.", timeout=4)
-        else:
+    async def action_other_edition(self) -> None:
+        comparison = await self._comparison_ready()
+        other = comparison.counterpart(self.section) if comparison else None
+        if other is not None:
             self.open_section(other.id)
+            return
+        destination = comparison.destination(self.section) if comparison else None
+        if destination is None:
+            self.notify(f"{self.section.heading}: no counterpart in the other edition.", timeout=4)
+            return
+        went = "went into" if comparison and comparison.side(self.section) == "left" else "came from"
+        self.notify(f"{self.section.heading} has no section of its own there; its text {went} this one.", timeout=6)
+        self.open_section(destination.id)
 
     async def action_side_by_side(self) -> None:
         await self._compare(not self.comparing)
@@ -308,9 +377,10 @@ class ReaderScreen(Screen[None]):
         """Show two editions side by side (or one pane again), at `section_id` or the current section."""
         from bluebook_tui.ui.widgets.side_by_side import SideBySide
 
-        if self.comparison is None:
+        if await self._comparison_ready() is None:
             self.notify("Comparing needs two editions.", severity="warning")
             return
+        assert self.comparison is not None
         self.comparing = comparing
         self.set_class(comparing, "-comparing")
         switcher = self.query_one(ContentSwitcher)
@@ -339,10 +409,10 @@ class ReaderScreen(Screen[None]):
         marking = not (was_comparing and side_by_side.marking_changes)
         side_by_side.mark_changes(marking)
 
-    def action_changes(self) -> None:
+    async def action_changes(self) -> None:
         from bluebook_tui.ui.screens.changes import ChangesScreen
 
-        if self.comparison is None:
+        if await self._comparison_ready() is None:
             self.notify("Comparing needs two editions.", severity="warning")
             return
 
@@ -374,6 +444,11 @@ class ReaderScreen(Screen[None]):
         self.notify(text, title="Citation copied", timeout=4)
 
     def action_back(self) -> None:
+        if self.comparing and self._jumps:
+            left, right = self._jumps.pop()
+            self._show(left, right)
+            self.query_one(Breadcrumb).status = ""
+            return
         self._go(self.history.back())
 
     def action_forward(self) -> None:

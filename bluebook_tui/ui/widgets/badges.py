@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from textual.content import Content
@@ -16,8 +17,12 @@ STYLES = {
     "changed": "$text-warning",
     "added": "bold $text-success",
     "removed": "bold $text-error",
+    "merged": "$text-accent",
+    "split": "$text-accent",
     "renumbered": "$text-accent",
 }
+# What a badge's figure measures, for a legend or tooltip.
+BADGE_MEANING = "share of the section's words found in the other edition"
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
@@ -25,11 +30,18 @@ def percent(similarity: float) -> str:
     return f"{round(similarity * 100)}%"
 
 
-def badge_parts(pair: SectionPair) -> list[tuple[str, str]]:
-    """A few cells for the tree, as (text, key of `STYLES`): new, removed, the similarity of a changed
-    section or "same"; then "renum" if it was renumbered."""
-    label = {"unchanged": "same", "added": "new", "removed": "removed"}.get(pair.status) or percent(pair.similarity)
-    parts: list[tuple[str, str]] = [(label, pair.status)]
+def kept_share(pair: SectionPair, section: Section) -> float:
+    """The share of this section's words found in the other edition (through its traced sentences)."""
+    return pair.carried_over[0] if pair.left is section else pair.carried_over[1]
+
+
+def badge_parts(pair: SectionPair, section: Section) -> list[tuple[str, str]]:
+    """A few cells for the tree, as (text, key of `STYLES`): "same", "new", "removed", the share of a changed
+    section's words found in the other edition (`BADGE_MEANING`), or where a merged or split section's text
+    went ("→54%") or came from ("←54%"); then "renum" if it was renumbered."""
+    share = percent(kept_share(pair, section))
+    labels = {"unchanged": "same", "added": "new", "removed": "removed", "merged": f"→{share}", "split": f"←{share}"}
+    parts: list[tuple[str, str]] = [(labels.get(pair.status, share), pair.status)]
     if "renumbered" in pair.flags:
         parts.append(("renum", "renumbered"))
     return parts
@@ -41,12 +53,25 @@ def counterpart_note(pair: SectionPair, section: Section, other_edition: str) ->
         text = f"new in {section.edition}"
     elif pair.status == "removed":
         text = f"not in {other_edition}"
+    elif pair.destination is not None:
+        verb = "merged into" if pair.status == "merged" else "split from"
+        text = f"{verb} {pair.destination.id}"
     else:
         since_or_in = "since" if other_edition < section.edition else "in"
         text = f"{pair.status} {since_or_in} {other_edition}"
         if pair.status == "changed":
-            text += f" ({percent(pair.similarity)} alike)"
+            text += f" ({percent(kept_share(pair, section))} of its words kept)"
     return Content.styled(text, STYLES[pair.status])
+
+
+# How the matched sentences' fates read in a search hit, in this order.
+_MATCHED = ("unchanged", "edited", "moved", "new", "removed")
+
+
+def matched_note(counts: Mapping[str, int]) -> Content:
+    """What became of the sentences a search matched in a section: " · matches: 2 edited, 1 new"."""
+    parts = [f"{counts[status]} {status}" for status in _MATCHED if counts.get(status)]
+    return Content.styled(f" · matches: {', '.join(parts)}", "$text-muted") if parts else Content("")
 
 
 def bar(fraction: float, width: int) -> str:

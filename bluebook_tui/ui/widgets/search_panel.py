@@ -9,6 +9,7 @@ results if a newer query has started meanwhile; the UI thread never waits on the
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -26,9 +27,10 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from bluebook_tui.compare.views import matched_statuses
 from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.messages import HitChosen
-from bluebook_tui.ui.widgets.badges import bar, counterpart_note
+from bluebook_tui.ui.widgets.badges import bar, counterpart_note, matched_note
 
 DEBOUNCE_SECONDS = 0.015
 HIT_LIMIT = 50
@@ -222,7 +224,7 @@ class SearchPanel(Vertical):
             return
         results = service.search(query, edition=edition, limit=HIT_LIMIT, as_you_type=True)
         counts = self._edition_counts(service, results, query, edition)
-        notes = self._notes(results.hits)
+        notes = self._notes(results.hits, results.pattern)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_results, results, query, edition, counts, notes)
 
@@ -239,18 +241,24 @@ class SearchPanel(Vertical):
             for edition_id in searched
         }
 
-    def _notes(self, hits: Sequence[Any]) -> dict[str, Content]:
-        """What became of each hit's section in the other edition, by section id (none without a comparison)."""
+    def _notes(self, hits: Sequence[Any], pattern: str | None) -> dict[str, Content]:
+        """What became of each hit's section in the other edition, and of the sentences the query matches there,
+        by section id (none without a comparison). Runs in the search thread: it may wait for the alignment."""
         comparison = self._comparison
         if comparison is None:
             return {}
+        matcher = re.compile(pattern, re.IGNORECASE) if pattern else None
         notes = {}
         for hit in hits:
             section = comparison.library.find(hit.id)
             pair = comparison.pair(section) if section else None
             if section and pair:
                 other = comparison.left_edition if comparison.side(section) == "right" else comparison.right_edition
-                notes[hit.id] = counterpart_note(pair, section, other)
+                note = counterpart_note(pair, section, other)
+                if matcher is not None:
+                    counts = matched_statuses(comparison.alignment.trace(section.id), matcher)
+                    note = Content.assemble(note, matched_note(counts))
+                notes[hit.id] = note
         return notes
 
     def _show_results(

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from textual.await_complete import AwaitComplete
 from textual.content import Content
 from textual.events import Mount
+from textual.style import Style
 from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock
 
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
         MarkdownH6,
         MarkdownParagraph,
     )
+
+    from bluebook_tui.compare.views import SentenceMark
 else:
     # Textual exports its block classes only through `Markdown.BLOCKS` (the module they are in is private).
     MarkdownBlockQuote = Markdown.BLOCKS["blockquote_open"]
@@ -104,23 +107,35 @@ def reader_parser() -> MarkdownIt:
 
 @dataclass(frozen=True)
 class ChangeMarks:
-    """Changed words to mark: (start, end) spans per paragraph and in the heading, and whether the words were
-    deleted or inserted."""
+    """What to mark in a section shown beside the other edition: each sentence's fate (per paragraph), and with
+    `words` the words its counterpart lacks, drawn as deleted or inserted (`kind`), in the heading too; `current`
+    is the address of a sentence picked out (the one jumped to, or stepped to among the moved)."""
 
-    spans: list[list[tuple[int, int]]]
+    sentences: list[list[SentenceMark]]
     kind: Literal["delete", "insert"]
+    words: bool = False
     heading: list[tuple[int, int]] = field(default_factory=list)
+    current: str | None = None
 
 
-class ChangeMarkSource:
-    """An ancestor of the section widgets that says which words of a section to mark as changed (or None)."""
+# How each sentence status is drawn (component classes of `SectionMarkdown`).
+SENTENCE_STYLES = {
+    "unchanged": ".sentence-unchanged",
+    "edited": "",
+    "new": ".sentence-new",
+    "removed": ".sentence-removed",
+}
+MOVED_GLYPH = "⇄ "
 
-    def change_marks(self, section: Section) -> ChangeMarks | None:
-        raise NotImplementedError
+
+def sentence_link(address: str) -> str:
+    """The link a moved sentence carries: clicking it posts `Markdown.LinkClicked` with this href."""
+    return f"sentence:{address}"
 
 
 class MatchHighlighting(MarkdownBlock):
-    """A block that marks changed words, the search pattern of its document, and one match as the current one.
+    """A block that marks sentences and changed words, the search pattern of its document, and one match as the
+    current one.
 
     Listed after the widget's own block class in the bases, so that the block keeps that class's CSS type name.
     """
@@ -136,18 +151,43 @@ class MatchHighlighting(MarkdownBlock):
     def restyle(self) -> None:
         self.mark_current(self._current)
 
+    def sentence_marks(self) -> list[SentenceMark]:
+        """The marks of the sentences in this block (none for a heading or outside the side-by-side view)."""
+        changes = cast(SectionMarkdown, self._markdown).changes
+        if changes is None or self.paragraph_index is None or self.paragraph_index >= len(changes.sentences):
+            return []
+        return changes.sentences[self.paragraph_index]
+
     def _with_changes(self, content: Content) -> Content:
         changes = cast(SectionMarkdown, self._markdown).changes
         if changes is None:
             return content
         if isinstance(self, HEADINGS):
-            spans = changes.heading
-        elif self.paragraph_index is not None and self.paragraph_index < len(changes.spans):
-            spans = changes.spans[self.paragraph_index]
-        else:
+            spans = changes.heading if changes.words else []
+            for start, end in spans:
+                content = content.stylize(f".diff-{changes.kind}", start, end)
             return content
-        for start, end in spans:
-            content = content.stylize(f".diff-{changes.kind}", start, end)
+        for mark in self.sentence_marks():
+            start, end = mark.span
+            style = ".sentence-moved" if mark.moved else SENTENCE_STYLES[mark.status]
+            content = content.stylize(style, start, end)
+            if mark.moved and mark.counterparts:
+                content = content.stylize(
+                    Style.from_meta({"@click": f"link({sentence_link(mark.address)!r})"}), start, end
+                )
+            if changes.words:
+                for word_start, word_end in mark.changed:
+                    content = content.stylize(f".diff-{changes.kind}", word_start, word_end)
+            if mark.address == changes.current:
+                content = content.stylize(".sentence-current", start, end)
+        return content
+
+    def _with_glyphs(self, content: Content) -> Content:
+        """The moved sentences opened by an arrow (inserted last, from the end, so earlier offsets stand)."""
+        for mark in reversed(self.sentence_marks()):
+            if mark.moved:
+                at = mark.span[0]
+                content = content[:at] + Content.styled(MOVED_GLYPH, ".sentence-moved") + content[at:]
         return content
 
     def match_spans(self) -> list[tuple[int, int]]:
@@ -166,7 +206,7 @@ class MatchHighlighting(MarkdownBlock):
             if index is not None:
                 start, end = self.match_spans()[index]
                 content = content.stylize(".search-current", start, end)
-        super().set_content(content)
+        super().set_content(self._with_glyphs(content))
 
 
 class Paragraph(MarkdownParagraph, MatchHighlighting):
@@ -231,7 +271,17 @@ class SectionMarkdown(Markdown):
         "paragraph_open": Paragraph,
         "blockquote_open": Box,
     }
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"search-match", "search-current", "diff-delete", "diff-insert"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "search-match",
+        "search-current",
+        "diff-delete",
+        "diff-insert",
+        "sentence-unchanged",
+        "sentence-new",
+        "sentence-removed",
+        "sentence-moved",
+        "sentence-current",
+    }
 
     DEFAULT_CSS = """
     SectionMarkdown {
@@ -243,6 +293,16 @@ class SectionMarkdown(Markdown):
         & > .diff-insert { color: $text-success; background: $success 15%; }
         &:ansi > .diff-delete { color: ansi_red; text-style: strike; }
         &:ansi > .diff-insert { color: ansi_green; text-style: underline; }
+        & > .sentence-unchanged { color: $text-muted; }
+        & > .sentence-new { color: $text-success; }
+        & > .sentence-removed { color: $text-error; }
+        & > .sentence-moved { color: $text-accent; }
+        & > .sentence-current { background: $accent 35%; text-style: bold; }
+        &:ansi > .sentence-unchanged { text-style: dim; }
+        &:ansi > .sentence-new { color: ansi_green; }
+        &:ansi > .sentence-removed { color: ansi_red; }
+        &:ansi > .sentence-moved { color: ansi_cyan; }
+        &:ansi > .sentence-current { text-style: reverse; }
         MarkdownHeader { margin: 1 0; text-style: bold; color: $text-primary; background: transparent; }
         &.column {
             border: round $secondary;
@@ -267,22 +327,24 @@ class SectionMarkdown(Markdown):
     SectionPane > SectionMarkdown:first-child MarkdownHeader { margin-top: 0; }
     """
 
-    def __init__(self, section: Section, depth: int, highlight: re.Pattern[str] | None = None) -> None:
+    def __init__(
+        self,
+        section: Section,
+        depth: int,
+        highlight: re.Pattern[str] | None = None,
+        changes: ChangeMarks | None = None,
+    ) -> None:
         super().__init__(parser_factory=reader_parser, open_links=False)
         self.source_markdown = section_markdown(section, depth)
         self.section = section
         self.highlight = highlight
-        self.changes: ChangeMarks | None = None
+        self.changes = changes
         if section.kind == "column":
             self.add_class("column")
             self.border_title = "Column"
 
     def render_section(self) -> AwaitComplete:
-        """Parse and mount the section's blocks (changed words marked if an ancestor says so); await it to know
-        they are all there."""
-        source = next((node for node in self.ancestors if isinstance(node, ChangeMarkSource)), None)
-        if source is not None:
-            self.changes = source.change_marks(self.section)
+        """Parse and mount the section's blocks (with `changes` marked); await it to know they are all there."""
         return self.update(self.source_markdown)
 
     def show_changes(self, changes: ChangeMarks | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -15,10 +15,13 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from bluebook_tui.library.model import Section
-from bluebook_tui.ui.messages import MatchesCounted, VisibleSectionChanged
+from bluebook_tui.ui.messages import MatchesCounted, PaneRendered, VisibleSectionChanged
 
 if TYPE_CHECKING:
-    from bluebook_tui.ui.widgets.section_markdown import MatchHighlighting
+    from bluebook_tui.ui.widgets.section_markdown import ChangeMarks, MatchHighlighting
+
+# What to mark in a section the pane shows (None: nothing), as the view around the pane decides.
+ChangeMarksFor = Callable[[Section], "ChangeMarks | None"]
 
 # Rendering Markdown needs markdown-it and Textual's Markdown widget, ~40 ms of imports: the first section of a run
 # is shown at once as plain text, and swapped for the rendered one right after the first frame.
@@ -57,10 +60,19 @@ class SectionPane(VerticalScroll, can_focus=True):
     }
     """
 
-    def __init__(self, *, first: Section | None = None, id: str | None = None, classes: str | None = None) -> None:
-        """`first`: the section the pane opens on, drawn in the very first frame (as a preview, see `show`)."""
+    def __init__(
+        self,
+        *,
+        first: Section | None = None,
+        change_marks: ChangeMarksFor | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """`first`: the section the pane opens on, drawn in the very first frame (as a preview, see `show`);
+        `change_marks`: what to mark in each section shown (the side-by-side view's panes have it)."""
         super().__init__(id=id, classes=classes)
         self._first = first
+        self._change_marks = change_marks
         self.section: Section | None = None
         self.highlight: re.Pattern[str] | None = None
         self._matches: list[tuple[MatchHighlighting, int]] = []
@@ -89,7 +101,7 @@ class SectionPane(VerticalScroll, can_focus=True):
     async def _mount_section(self, section: Section, highlight: re.Pattern[str] | None, scroll_y: int) -> None:
         from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 
-        first = SectionMarkdown(section, 0, highlight)
+        first = SectionMarkdown(section, 0, highlight, self._marks(section))
         with self.app.batch_update():
             await self.remove_children()
             release_removed_widgets()
@@ -98,11 +110,17 @@ class SectionPane(VerticalScroll, can_focus=True):
             await first.render_section()
         below = list(_below(section))
         for start in range(0, len(below), MOUNT_BATCH):
-            batch = [SectionMarkdown(sub, depth, highlight) for sub, depth in below[start : start + MOUNT_BATCH]]
+            batch = [
+                SectionMarkdown(sub, depth, highlight, self._marks(sub))
+                for sub, depth in below[start : start + MOUNT_BATCH]
+            ]
             await self.mount_all(batch)
             for widget in batch:
                 await widget.render_section()
         self.call_after_refresh(self._settle, scroll_y)
+
+    def _marks(self, section: Section) -> ChangeMarks | None:
+        return self._change_marks(section) if self._change_marks is not None else None
 
     def _settle(self, scroll_y: int) -> None:
         """Once everything is laid out: count the matches and show the first, or restore the scroll offset."""
@@ -119,6 +137,8 @@ class SectionPane(VerticalScroll, can_focus=True):
         else:
             self.scroll_to(y=scroll_y, animate=False, immediate=True)
             self.post_message(MatchesCounted(0, 0))
+        if self.section is not None:
+            self.post_message(PaneRendered(self.section.id))
 
     @property
     def match_count(self) -> int:

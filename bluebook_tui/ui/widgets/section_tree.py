@@ -1,6 +1,7 @@
 """The table of contents: every edition, its numbered sections and its boxed columns, in one tree.
 
-While two editions are compared, each section's row starts with a badge saying how it changed.
+While two editions are compared, each section's row starts with a badge saying how it changed: the share of its
+words found in the other edition, "new", "removed", or where a merged section's text went ("→54%").
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class SectionTree(Tree[str]):
         "section-tree--changed",
         "section-tree--added",
         "section-tree--removed",
+        "section-tree--merged",
+        "section-tree--split",
         "section-tree--renumbered",
     }
     DEFAULT_CSS = """
@@ -50,6 +53,8 @@ class SectionTree(Tree[str]):
         & > .section-tree--changed { color: $text-warning; }
         & > .section-tree--added { color: $text-success; text-style: bold; }
         & > .section-tree--removed { color: $text-error; text-style: bold; }
+        & > .section-tree--merged { color: $text-accent; }
+        & > .section-tree--split { color: $text-accent; }
         & > .section-tree--renumbered { color: $text-accent; }
     }
     """
@@ -91,7 +96,7 @@ class SectionTree(Tree[str]):
         if pair is None:
             return section_label(section)
         badge = Text()
-        for text, kind in badge_parts(pair):
+        for text, kind in badge_parts(pair, section):
             badge.append(text, self.get_component_rich_style(f"section-tree--{kind}", partial=True)).append(" ")
         return badge + section_label(section)
 

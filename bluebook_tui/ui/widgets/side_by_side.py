@@ -1,26 +1,37 @@
-"""Two editions side by side: a section in one pane, its counterpart in the other, or a plain note when none.
+"""Two editions side by side: a section in one pane, its counterpart in the other, or a note saying why there is none.
 
-Scrolling either pane brings the other's facing paragraph (as the comparison pairs them) level with it, and the
-changed words of each side can be marked: deleted ones on the left, inserted ones on the right.
+Each sentence is marked with what became of it (unchanged ones dimmed, new and removed ones tinted, moved ones
+opened by ⇄); `d` adds the changed words. Scrolling either pane brings the other's facing paragraph level with it.
+A moved sentence (clicked, or picked with `m`/`M` and `enter`) is a jump to its counterpart in the other pane.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Static
-from textual.widgets._markdown import MarkdownBlock
+from textual.widgets import Button, Markdown, Static
+from textual.widgets.markdown import MarkdownBlock
 
 from bluebook_tui.library.model import Section
 from bluebook_tui.ui.comparison import Comparison
-from bluebook_tui.ui.widgets.section_markdown import ChangeMarks, ChangeMarkSource, MatchHighlighting, SectionMarkdown
+from bluebook_tui.ui.messages import DestinationChosen, PaneRendered, SentenceJump
+from bluebook_tui.ui.widgets.section_markdown import ChangeMarks, MatchHighlighting, SectionMarkdown
 from bluebook_tui.ui.widgets.section_pane import SectionPane
+
+if TYPE_CHECKING:
+    from bluebook_tui.compare.views import SentenceMark
+
+_SENTENCE_LINK = "sentence:"
 
 
 class EditionColumn(Vertical):
-    """One side: an edition's pane, or a note saying why it has nothing to show."""
+    """One side: an edition's pane, or a note saying why it has nothing to show (with a way to where its text
+    went, when it went somewhere)."""
 
     DEFAULT_CSS = """
     EditionColumn {
@@ -31,41 +42,79 @@ class EditionColumn(Vertical):
         border-subtitle-align: right;
         &:focus-within { border: round $accent; }
         .no-counterpart { padding: 1 2; color: $text-muted; text-style: italic; }
+        #destination { margin: 0 2; }
     }
     """
 
-    def __init__(self, edition_id: str, *, id: str | None = None) -> None:
+    def __init__(self, edition_id: str, comparison: Comparison, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.edition_id = edition_id
         self.border_title = edition_id
+        self._comparison = comparison
+        self._destination: Section | None = None
 
     def compose(self) -> ComposeResult:
-        yield SectionPane()
+        yield SectionPane(change_marks=self._marks)
         yield Static("", classes="no-counterpart")
+        yield Button("", id="destination", compact=True)
 
     @property
     def pane(self) -> SectionPane:
         return self.query_one(SectionPane)
 
-    def show(self, section: Section | None, note: str, pattern: str | None) -> None:
+    def _marks(self, section: Section) -> ChangeMarks | None:
+        side_by_side = self.parent
+        return side_by_side.marks_for(section) if isinstance(side_by_side, SideBySide) else None
+
+    def show(self, section: Section | None, note: str, pattern: str | None, destination: Section | None = None) -> None:
         pane = self.pane
         note_widget = self.query_one(".no-counterpart", Static)
+        button = self.query_one("#destination", Button)
         pane.display = section is not None
         note_widget.display = section is None
+        self._destination = destination if section is None else None
+        button.display = self._destination is not None
         if section is None:
             note_widget.update(note)
             self.border_title = self.edition_id
+            if destination is not None:
+                button.label = f"Show {destination.heading}"
         else:
             pane.show(section, pattern=pattern)
             self.border_title = f"{self.edition_id} · {section.heading}"
 
+    @on(Button.Pressed, "#destination")
+    def _destination_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self._destination is not None:
+            self.post_message(DestinationChosen(self._destination.id))
 
-class SideBySide(Horizontal, ChangeMarkSource):
+
+class SideBySide(Horizontal):
     """The compared editions in two panes, kept in step; the screen says which sections to show."""
 
     DEFAULT_CSS = """
     SideBySide { height: 1fr; }
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "step_moved(1)", "Next moved", tooltip="Pick the next moved sentence in this pane.", id="moved"),
+        Binding(
+            "M",
+            "step_moved(-1)",
+            "Prev moved",
+            show=False,
+            tooltip="Pick the previous moved sentence.",
+            id="moved-back",
+        ),
+        Binding(
+            "enter",
+            "jump",
+            "Jump",
+            tooltip="Show the picked moved sentence's counterpart in the other pane (backspace: back).",
+            id="jump",
+        ),
+    ]
 
     def __init__(self, comparison: Comparison, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -73,33 +122,61 @@ class SideBySide(Horizontal, ChangeMarkSource):
         self.left_edition, self.right_edition = comparison.left_edition, comparison.right_edition
         self.marking_changes = False
         self._following = False
+        self._picked: str | None = None
+        self._pending_pick: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield EditionColumn(self.left_edition, id="left-column")
-        yield EditionColumn(self.right_edition, id="right-column")
+        yield EditionColumn(self.left_edition, self.comparison, id="left-column")
+        yield EditionColumn(self.right_edition, self.comparison, id="right-column")
 
     def on_mount(self) -> None:
         for column in self.query(EditionColumn):
             self._follow_scrolling(column.pane)
 
-    def show_pair(self, left: Section | None, right: Section | None, pattern: str | None = None) -> None:
-        self.query_one("#left-column", EditionColumn).show(
-            left, f"New in {self.right_edition}: no counterpart in {self.left_edition}.", pattern
+    def show_pair(
+        self, left: Section | None, right: Section | None, pattern: str | None = None, pick: str | None = None
+    ) -> None:
+        """Show two sections, or a note for a side with none (naming where the shown one's text went, if it
+        went elsewhere); `pick`: a sentence to pick out once it is drawn."""
+        self._picked = None
+        self._pending_pick = pick
+        shown = left or right
+        destination = self.comparison.destination(shown) if shown is not None else None
+        left_note = f"New in {self.right_edition}: no counterpart in {self.left_edition}."
+        right_note = f"Not in {self.right_edition}: this {self.left_edition} section has no counterpart."
+        if destination is not None and left is not None:
+            right_note = self._moved_note(left, destination, "went into")
+        elif destination is not None and right is not None:
+            left_note = self._moved_note(right, destination, "came from")
+        self.query_one("#left-column", EditionColumn).show(left, left_note, pattern, destination)
+        self.query_one("#right-column", EditionColumn).show(right, right_note, pattern, destination)
+
+    def _moved_note(self, section: Section, destination: Section, verb: str) -> str:
+        traces = self.comparison.alignment.trace(section.id)
+        carried = sum(
+            1 for trace in traces if trace.counterparts and trace.counterparts[0].section_id == destination.id
         )
-        self.query_one("#right-column", EditionColumn).show(
-            right, f"Not in {self.right_edition}: this {self.left_edition} section has no counterpart.", pattern
-        )
+        share = f": {carried} of {len(traces)} sentences" if traces else ""
+        place = " › ".join((destination.edition, *destination.path))
+        return f"No section of its own in {destination.edition}. Its text {verb} {place}{share}."
 
     def panes(self) -> list[SectionPane]:
         return [pane for pane in self.query(SectionPane) if pane.display]
 
-    # Changed words ------------------------------------------------------------------------------------------
+    # Marks --------------------------------------------------------------------------------------------------
 
-    def change_marks(self, section: Section) -> ChangeMarks | None:
-        if not self.marking_changes:
+    def marks_for(self, section: Section) -> ChangeMarks | None:
+        """How to mark a section shown here: its sentences always, its changed words while `d` is on."""
+        side = self.comparison.side(section)
+        if side is None:
             return None
-        kind: Literal["delete", "insert"] = "delete" if self.comparison.side(section) == "left" else "insert"
-        return ChangeMarks(self.comparison.changed_words(section), kind, self.comparison.changed_heading_words(section))
+        return ChangeMarks(
+            self.comparison.sentence_marks(section),
+            "delete" if side == "left" else "insert",
+            self.marking_changes,
+            self.comparison.changed_heading_words(section),
+            self._picked,
+        )
 
     def mark_changes(self, marking: bool) -> None:
         """Mark the changed words in both panes (each column's subtitle says how), or take the marks away."""
@@ -107,8 +184,51 @@ class SideBySide(Horizontal, ChangeMarkSource):
         left, right = self.query_one("#left-column", EditionColumn), self.query_one("#right-column", EditionColumn)
         left.border_subtitle = f"struck: not in {self.right_edition}" if marking else ""
         right.border_subtitle = f"green: new in {self.right_edition}" if marking else ""
+        self._restyle()
+
+    def pick(self, address: str | None) -> None:
+        """Pick out one sentence (None: none) in whichever pane shows it, and bring it into view."""
+        self._picked = address
+        self._restyle()
+        if address is None:
+            return
+        for pane in self.panes():
+            block = _block_holding(pane, address)
+            if block is not None:
+                pane.scroll_to_widget(block, animate=False, immediate=True, top=True)
+                return
+
+    def _restyle(self) -> None:
         for markdown in self.query(SectionMarkdown):
-            markdown.show_changes(self.change_marks(markdown.section))
+            markdown.show_changes(self.marks_for(markdown.section))
+
+    def action_step_moved(self, step: int) -> None:
+        """Pick the next (1) or previous (-1) moved sentence in the focused pane, wrapping around."""
+        pane = next((pane for pane in self.panes() if pane.has_focus), None) or next(iter(self.panes()), None)
+        moved = _moved_sentences(pane) if pane is not None else []
+        if not moved:
+            self.notify("No moved sentence in this pane.", timeout=3)
+            return
+        at = moved.index(self._picked) + step if self._picked in moved else (0 if step > 0 else -1)
+        self.pick(moved[at % len(moved)])
+
+    def action_jump(self) -> None:
+        if self._picked is None:
+            self.notify("Pick a moved sentence first: m (next) or M (previous), or click one.", timeout=4)
+            return
+        self.post_message(SentenceJump(self._picked))
+
+    @on(PaneRendered)
+    def _pane_rendered(self, message: PaneRendered) -> None:
+        if self._pending_pick is not None and self._pending_pick.rpartition("#")[0] == message.section_id:
+            self.pick(self._pending_pick)
+            self._pending_pick = None
+
+    @on(Markdown.LinkClicked)
+    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+        if event.href.startswith(_SENTENCE_LINK):
+            event.stop()
+            self.post_message(SentenceJump(event.href.removeprefix(_SENTENCE_LINK)))
 
     # Scrolling in step --------------------------------------------------------------------------------------
 
@@ -145,6 +265,23 @@ class SideBySide(Horizontal, ChangeMarkSource):
             other.scroll_to(y=other.scroll_y + target.region.y - block.region.y, animate=False, immediate=True)
         finally:
             self._following = False
+
+
+def _shown_sentences(pane: SectionPane) -> Iterator[tuple[SentenceMark, MatchHighlighting]]:
+    """The marks of the sentences a pane shows, in reading order, each with the block it stands in."""
+    for markdown in pane.query_children(SectionMarkdown):
+        for block in markdown.blocks():
+            for mark in block.sentence_marks():
+                yield mark, block
+
+
+def _moved_sentences(pane: SectionPane) -> list[str]:
+    """The addresses of the moved sentences a pane shows, in reading order."""
+    return [mark.address for mark, _ in _shown_sentences(pane) if mark.moved and mark.counterparts]
+
+
+def _block_holding(pane: SectionPane, address: str) -> MatchHighlighting | None:
+    return next((block for mark, block in _shown_sentences(pane) if mark.address == address), None)
 
 
 def _anchor_block(pane: SectionPane) -> tuple[SectionMarkdown, MatchHighlighting] | None:
