@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bluebook_tui.compare.paragraphs import paragraphs
+from bluebook_tui.compare.paragraph_alignment import paragraphs
 from bluebook_tui.compare.sentences import section_sentences, split_sentences
 from bluebook_tui.library import Library
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 if TYPE_CHECKING:
     from bluebook_tui.library import Section
@@ -22,6 +22,10 @@ def console() -> Any:
     return Console()
 
 
+@overload
+def section_ref(section: Section) -> dict[str, Any]: ...
+@overload
+def section_ref(section: Section | None) -> dict[str, Any] | None: ...
 def section_ref(section: Section | None) -> dict[str, Any] | None:
     """A section as the JSON contracts name one: `{edition, id, heading, path}` (null for none)."""
     if section is None:

@@ -1,17 +1,40 @@
-"""The comparison layer: align two editions' section trees, diff an aligned pair word by word, count terms.
+"""The comparison layer: trace the sentences of two editions and pair their sections, diff them, count terms.
 
-Nothing here imports Textual or Whoosh; the CLI and the app both stand on this API.
+Nothing here imports Textual or Whoosh; the CLI and the app both stand on this API. Names are imported on first
+use, so a caller that only reads a cached alignment (`bluebook trace`) does not pay for the aligning.
 """
 
-from bluebook_tui.compare.alignment import Alignment, SectionPair, align_editions
-from bluebook_tui.compare.diff import DiffOp, word_diff
-from bluebook_tui.compare.paragraphs import paragraph_pairs, paragraphs
-from bluebook_tui.compare.trend import TermCount, term_trend
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bluebook_tui.compare.alignment import Alignment, Flow, SectionPair, SentenceTrace, align_editions
+    from bluebook_tui.compare.diff import DiffOp, word_diff
+    from bluebook_tui.compare.paragraph_alignment import paragraph_pairs, paragraphs
+    from bluebook_tui.compare.trend import TermCount, term_trend
+
+_HOMES = {
+    "Alignment": "alignment",
+    "Flow": "alignment",
+    "SectionPair": "alignment",
+    "SentenceTrace": "alignment",
+    "align_editions": "alignment",
+    "DiffOp": "diff",
+    "word_diff": "diff",
+    "paragraph_pairs": "paragraph_alignment",
+    "paragraphs": "paragraph_alignment",
+    "TermCount": "trend",
+    "term_trend": "trend",
+}
 
 __all__ = [
     "Alignment",
     "DiffOp",
+    "Flow",
     "SectionPair",
+    "SentenceTrace",
     "TermCount",
     "align_editions",
     "paragraph_pairs",
@@ -19,3 +42,9 @@ __all__ = [
     "term_trend",
     "word_diff",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)

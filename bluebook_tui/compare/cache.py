@@ -7,14 +7,12 @@ damaged or unreadable entry is worked out again; one that cannot be written is o
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 from pathlib import Path
 from typing import Any
 
-from bluebook_tui.compare.alignment import Alignment, SectionPair, SentenceTrace, align_editions
-from bluebook_tui.compare.flows import Flow
+from bluebook_tui.compare.alignment import Alignment, Flow, SectionPair, SentenceTrace, align_editions
 from bluebook_tui.compare.sentences import Sentence
 from bluebook_tui.library import Edition, Section
 from bluebook_tui.library.files import write_atomically
@@ -27,10 +25,8 @@ _lock = threading.Lock()
 
 
 def alignment_key(left: Edition, right: Edition) -> str:
-    digest = hashlib.sha256(f"{FORMAT_VERSION}\0{left.id}\0{right.id}\0".encode())
-    for edition in (left, right):
-        digest.update(hashlib.sha256(edition.markdown.encode()).digest())
-    return digest.hexdigest()
+    """The pair itself: the format's version, both ids and both editions' content digests."""
+    return f"{FORMAT_VERSION}-{left.id}-{left.digest}-{right.id}-{right.digest}"
 
 
 def cached_alignment(left: Edition, right: Edition, cache_dir: Path | None = None) -> Alignment:
@@ -40,7 +36,8 @@ def cached_alignment(left: Edition, right: Edition, cache_dir: Path | None = Non
     with _lock:
         if key in _memory and _memory[key].left is left and _memory[key].right is right:
             return _memory[key]
-        path = (cache_dir or _default_cache_dir()) / "alignments" / f"{key[:32]}.json"
+        name = f"{left.id}-{left.digest[:16]}-{right.id}-{right.digest[:16]}.json"
+        path = (cache_dir or _default_cache_dir()) / "alignments" / name
         alignment = _read(path, key, left, right)
         if alignment is None:
             alignment = align_editions(left, right)

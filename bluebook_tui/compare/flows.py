@@ -6,20 +6,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from bluebook_tui.compare.alignment import Flow
 from bluebook_tui.compare.likeness import combined, shared
 from bluebook_tui.compare.sentence_links import Link
 from bluebook_tui.library import Section
-
-
-@dataclass(frozen=True)
-class Flow:
-    """Text carried from a section of the left edition (`source`) into one of the right (`target`): how many of
-    the source's sentences, and how many words the linked sentences share."""
-
-    source: Section
-    target: Section
-    sentences: int
-    words: int
 
 
 @dataclass

@@ -112,7 +112,7 @@ class Linker:
         """The left sentences of the same kind most likely to score well: exact copies, then those sharing the
         most weight of rarer stems."""
         index = self._index
-        weights: Counter[int] = Counter()
+        weights: defaultdict[int, float] = defaultdict(float)
         for stem in right.stems:
             for position in index.postings.get((right.family, stem), ()):
                 weights[position] += index.weight[stem]

@@ -15,7 +15,7 @@ from typing import Literal
 
 from bluebook_tui.compare.alignment import Alignment, SectionPair, SentenceStatus, SentenceTrace, Status
 from bluebook_tui.compare.diff import word_diff
-from bluebook_tui.compare.paragraphs import ParagraphPair, paragraphs
+from bluebook_tui.compare.paragraph_alignment import ParagraphPair, paragraphs
 from bluebook_tui.compare.sentences import paragraph_starts
 from bluebook_tui.library import Section
 

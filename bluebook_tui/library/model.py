@@ -75,6 +75,17 @@ class Edition:
     sections: tuple[Section, ...]
     markdown: str
     path: Path
+    # The SHA-256 of `markdown`, when it was worked out before (the library snapshot keeps it).
+    known_digest: str | None = field(default=None, repr=False)
+
+    @cached_property
+    def digest(self) -> str:
+        """The SHA-256 of the edition's Markdown: what says two editions' texts are the same."""
+        if self.known_digest is not None:
+            return self.known_digest
+        import hashlib  # ~3 ms to load OpenSSL: only when no snapshot has the digest already
+
+        return hashlib.sha256(self.markdown.encode()).hexdigest()
 
     @property
     def title(self) -> str:

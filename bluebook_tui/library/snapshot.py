@@ -16,7 +16,7 @@ from bluebook_tui.library.files import write_atomically
 from bluebook_tui.library.model import Edition, Library, Section, attach_children, load_library
 from bluebook_tui.library.paths import APP_NAME
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
 
 
 def default_cache_dir() -> Path:
@@ -66,6 +66,7 @@ def _library_to_json(library: Library) -> list[dict[str, Any]]:
             "heading": edition.heading,
             "intro": edition.intro,
             "markdown": edition.markdown,
+            "digest": edition.digest,
             "path": str(edition.path),
             "sections": [_section_to_json(section) for section in edition.sections],
         }
@@ -98,6 +99,7 @@ def _library_from_json(content_dir: Path, editions: list[dict[str, Any]]) -> Lib
             sections=tuple(_section_from_json(section, edition["id"], None) for section in edition["sections"]),
             markdown=edition["markdown"],
             path=Path(edition["path"]),
+            known_digest=edition["digest"],
         )
         for edition in editions
     ]
