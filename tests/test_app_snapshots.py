@@ -76,3 +76,17 @@ def test_help(app, snap_compare) -> None:  # type: ignore[no-untyped-def]
 
 def test_smallest_terminal(app, snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(app, terminal_size=(40, 12), run_before=settle)
+
+
+def test_side_by_side_with_a_moved_sentence_picked(  # type: ignore[no-untyped-def]
+    library: Library, data_dir: Path, index_root: Path, snap_compare
+) -> None:
+    async def pick_moved(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("c")  # sentence marks: unchanged dimmed, new and removed coloured, moved opened by ⇄
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+
+    app = make_app(library, data_dir, index_root, section="2016/4")
+    assert snap_compare(app, terminal_size=(160, 48), run_before=pick_moved)

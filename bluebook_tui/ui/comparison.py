@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Literal
 
 from bluebook_tui.compare import Alignment, SectionPair, paragraph_pairs
-from bluebook_tui.compare.paragraphs import ParagraphPair
+from bluebook_tui.compare.paragraph_alignment import ParagraphPair
 from bluebook_tui.compare.views import SentenceMark, Span, paragraph_counterpart, paragraph_marks, sentence_marks
 from bluebook_tui.library.model import Library, Section
 

@@ -44,7 +44,7 @@ COLUMNS: tuple[tuple[str, str | None, Callable[[SectionPair, int], Any]], ...] =
     ("status", "Status", lambda pair, index: (STATUS_ORDER[pair.status], index)),
     ("left", None, lambda pair, index: (_heading_key(pair.left), index)),
     ("right", None, lambda pair, index: (_heading_key(pair.right), index)),
-    ("kept", "Kept", lambda pair, index: (pair.carried_over[0] if pair.left else -1.0, index)),
+    ("kept", None, lambda pair, index: (pair.carried_over[0] if pair.left else -1.0, index)),
     ("flags", "Flags", lambda pair, index: (not pair.flags, pair.flags, index)),
 )
 
@@ -96,16 +96,19 @@ class ChangesScreen(Screen[str | None]):
             Content.styled(f"{self._comparison.left_edition} → {self._comparison.right_edition}", "bold"),
             f" · {len(self._pairs)} sections: ",
         ]
-        for index, status in enumerate(STATUSES):
+        # Only the statuses that occur: the line has to fit 80 columns.
+        for index, status in enumerate(status for status in STATUSES if counts[status]):
             parts.append(" · " if index else "")
             parts.append(Content.styled(f"{counts[status]} {status}", STYLES[status]))
-        title = next(title for key, title, _ in COLUMNS if key == self._sort_column) or self._edition(self._sort_column)
+        title = next(title for key, title, _ in COLUMNS if key == self._sort_column) or self._title(self._sort_column)
         parts.append(Content.styled(f"   sorted by {title} {'↓' if self._reverse else '↑'}", "$text-muted"))
-        parts.append(Content.styled(f" · kept: share of the {self._comparison.left_edition} words", "$text-muted"))
         return Content.assemble(*parts)
 
-    def _edition(self, side: str) -> str:
-        return self._comparison.left_edition if side == "left" else self._comparison.right_edition
+    def _title(self, column: str) -> str:
+        """The title of a column named after an edition: the two headings', and the share of the left's words kept."""
+        if column == "kept":
+            return f"{self._comparison.left_edition} kept"
+        return self._comparison.left_edition if column == "left" else self._comparison.right_edition
 
     def on_mount(self) -> None:
         self._fit(self.app.size.width)
@@ -138,7 +141,7 @@ class ChangesScreen(Screen[str | None]):
                 (self._width - FIXED_WIDTH + WIDTHS["flags"] - widths["flags"]) // 2, 12
             )
             for key, title, _ in COLUMNS:
-                table.add_column(title or self._edition(key), key=key, width=widths[key])
+                table.add_column(title or self._title(key), key=key, width=widths[key])
             for index, pair in enumerate(self._pairs):
                 table.add_row(*self._cells(pair, index), key=str(index))
             self._order_rows(table)
@@ -156,9 +159,8 @@ class ChangesScreen(Screen[str | None]):
         )
         if pair.destination is not None:
             # Where a merged section's text went, or a split one's came from, in place of a counterpart.
-            where = Content.styled(
-                f"{'→' if pair.status == 'merged' else '←'} {pair.destination.heading}", "$text-muted"
-            )
+            arrow = "→ " if pair.status == "merged" else "← "
+            where = Content.assemble((arrow, STYLES[pair.status]), pair.destination.heading)
             left, right = (left, where) if pair.status == "merged" else (where, right)
         return [
             index + 1,

@@ -163,9 +163,22 @@ class ReaderScreen(Screen[None]):
         # The comparison is worked out (or read from the cache) behind the reading, so `c` finds it ready.
         self.set_timer(COMPARE_DELAY_SECONDS, self._prepare_comparison)
 
-    def _prepare_comparison(self) -> None:
-        if self.comparison is not None:
-            self.run_worker(self.comparison.ensure, thread=True, group="compare", exit_on_error=False)
+    async def _prepare_comparison(self) -> None:
+        """Align the editions (or read them from the cache) in a thread, then mount the side-by-side view hidden,
+        so that `c` only has to show it."""
+        if await self._comparison_ready() is not None:
+            await self._side_by_side_mounted()
+
+    async def _side_by_side_mounted(self) -> SideBySide:
+        from bluebook_tui.ui.widgets.side_by_side import SideBySide
+
+        found = self.query(SideBySide)
+        if found:
+            return found.first()
+        assert self.comparison is not None
+        view = SideBySide(self.comparison, id="side-by-side")
+        await self.query_one(ContentSwitcher).add_content(view)
+        return view
 
     async def _comparison_ready(self) -> Comparison | None:
         """The comparison once its alignment is there, worked out in a thread if need be (None: one edition)."""
@@ -285,10 +298,11 @@ class ReaderScreen(Screen[None]):
         target = trace.counterparts[0]
         target_section = self.library.section(target.section_id)
         left, right = self._shown
+        note = f"⇄ {target_section.edition} › {target_section.heading}"
         if comparison.side(section) == "left":
-            self._jump(left, target_section, target.address, f"{target_section.edition} #{target.index}")
+            self._jump(left, target_section, target.address, note)
         else:
-            self._jump(target_section, right, target.address, f"{target_section.edition} #{target.index}")
+            self._jump(target_section, right, target.address, note)
 
     @on(DestinationChosen)
     def _destination_chosen(self, message: DestinationChosen) -> None:
@@ -375,17 +389,15 @@ class ReaderScreen(Screen[None]):
 
     async def _compare(self, comparing: bool, section_id: str | None = None) -> None:
         """Show two editions side by side (or one pane again), at `section_id` or the current section."""
-        from bluebook_tui.ui.widgets.side_by_side import SideBySide
-
         if await self._comparison_ready() is None:
             self.notify("Comparing needs two editions.", severity="warning")
             return
         assert self.comparison is not None
+        if comparing:
+            await self._side_by_side_mounted()
         self.comparing = comparing
         self.set_class(comparing, "-comparing")
         switcher = self.query_one(ContentSwitcher)
-        if comparing and not self.query(SideBySide):
-            await switcher.mount(SideBySide(self.comparison, id="side-by-side"))
         switcher.current = "side-by-side" if comparing else "reader-pane"
         tree = self.section_tree()
         if tree is not None:
@@ -412,7 +424,8 @@ class ReaderScreen(Screen[None]):
     async def action_changes(self) -> None:
         from bluebook_tui.ui.screens.changes import ChangesScreen
 
-        if await self._comparison_ready() is None:
+        comparison = await self._comparison_ready()
+        if comparison is None:
             self.notify("Comparing needs two editions.", severity="warning")
             return
 
@@ -420,7 +433,7 @@ class ReaderScreen(Screen[None]):
             if section_id is not None:
                 await self._compare(True, section_id)
 
-        self.app.push_screen(ChangesScreen(self.comparison), chosen)
+        self.app.push_screen(ChangesScreen(comparison), chosen)
 
     def action_bookmark(self) -> None:
         added = self.bookmarks.toggle(self.section.id)

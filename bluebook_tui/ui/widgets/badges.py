@@ -60,7 +60,8 @@ def counterpart_note(pair: SectionPair, section: Section, other_edition: str) ->
         since_or_in = "since" if other_edition < section.edition else "in"
         text = f"{pair.status} {since_or_in} {other_edition}"
         if pair.status == "changed":
-            text += f" ({percent(kept_share(pair, section))} of its words kept)"
+            share = percent(kept_share(pair, section))
+            text += f" ({share} of its words from {other_edition})" if since_or_in == "since" else f" ({share} kept)"
     return Content.styled(text, STYLES[pair.status])
 
 

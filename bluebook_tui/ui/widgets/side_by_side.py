@@ -66,19 +66,22 @@ class EditionColumn(Vertical):
         side_by_side = self.parent
         return side_by_side.marks_for(section) if isinstance(side_by_side, SideBySide) else None
 
-    def show(self, section: Section | None, note: str, pattern: str | None, destination: Section | None = None) -> None:
+    def show(
+        self, section: Section | None, note: str, pattern: str | None, destination: tuple[Section, str] | None = None
+    ) -> None:
+        """Show a section, or with none the note (and with `destination`, a button to that section, so labelled)."""
         pane = self.pane
         note_widget = self.query_one(".no-counterpart", Static)
         button = self.query_one("#destination", Button)
         pane.display = section is not None
         note_widget.display = section is None
-        self._destination = destination if section is None else None
+        self._destination = destination[0] if section is None and destination is not None else None
         button.display = self._destination is not None
         if section is None:
             note_widget.update(note)
             self.border_title = self.edition_id
             if destination is not None:
-                button.label = f"Show {destination.heading}"
+                button.label = destination[1]
         else:
             pane.show(section, pattern=pattern)
             self.border_title = f"{self.edition_id} · {section.heading}"
@@ -144,12 +147,15 @@ class SideBySide(Horizontal):
         destination = self.comparison.destination(shown) if shown is not None else None
         left_note = f"New in {self.right_edition}: no counterpart in {self.left_edition}."
         right_note = f"Not in {self.right_edition}: this {self.left_edition} section has no counterpart."
+        to_left = to_right = None
         if destination is not None and left is not None:
             right_note = self._moved_note(left, destination, "went into")
+            to_right = (destination, "Show where its text went")
         elif destination is not None and right is not None:
             left_note = self._moved_note(right, destination, "came from")
-        self.query_one("#left-column", EditionColumn).show(left, left_note, pattern, destination)
-        self.query_one("#right-column", EditionColumn).show(right, right_note, pattern, destination)
+            to_left = (destination, "Show where its text came from")
+        self.query_one("#left-column", EditionColumn).show(left, left_note, pattern, to_left)
+        self.query_one("#right-column", EditionColumn).show(right, right_note, pattern, to_right)
 
     def _moved_note(self, section: Section, destination: Section, verb: str) -> str:
         traces = self.comparison.alignment.trace(section.id)
@@ -190,6 +196,7 @@ class SideBySide(Horizontal):
         """Pick out one sentence (None: none) in whichever pane shows it, and bring it into view."""
         self._picked = address
         self._restyle()
+        self.refresh_bindings()
         if address is None:
             return
         for pane in self.panes():
@@ -201,6 +208,14 @@ class SideBySide(Horizontal):
     def _restyle(self) -> None:
         for markdown in self.query(SectionMarkdown):
             markdown.show_changes(self.marks_for(markdown.section))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The moved-sentence keys only where a pane shows a moved sentence (`jump` once one is picked)."""
+        if action == "step_moved":
+            return any(_moved_sentences(pane) for pane in self.panes())
+        if action == "jump":
+            return self._picked is not None
+        return True
 
     def action_step_moved(self, step: int) -> None:
         """Pick the next (1) or previous (-1) moved sentence in the focused pane, wrapping around."""
@@ -220,6 +235,7 @@ class SideBySide(Horizontal):
 
     @on(PaneRendered)
     def _pane_rendered(self, message: PaneRendered) -> None:
+        self.refresh_bindings()
         if self._pending_pick is not None and self._pending_pick.rpartition("#")[0] == message.section_id:
             self.pick(self._pending_pick)
             self._pending_pick = None
