@@ -1,4 +1,4 @@
-"""The comparison verbs as scripts use them: stable JSON, readable tables, one-line errors with exit 2."""
+"""The comparison verbs (compare, diff, trace, trend) for scripts: stable JSON, readable tables, one-line errors."""
 
 from __future__ import annotations
 
@@ -188,6 +188,9 @@ def test_trend_chart_for_people(capsys: pytest.CaptureFixture[str]) -> None:
         (["diff", "2016/1", "2022/1", "--ignore", "grammar"], "case, punctuation, spelling"),
         (["diff", "2016/1", "2022/1", "--context", "many"], "many"),
         (["trend", "--", "--"], "no words"),
+        (["trace", "2016/9"], "2016/9"),
+        (["trace", "1999/1", "--json"], "2016, 2022"),
+        (["trace", "2016/1", "--against", "2031"], "2016, 2022"),
     ],
 )
 def test_bad_input_is_one_line_on_stderr_and_exit_2(

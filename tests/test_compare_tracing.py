@@ -303,3 +303,17 @@ def test_paragraphs_shuffled_between_sections_are_found_moved(case: tuple[str, s
     assert [(p.left and p.left.id, p.right and p.right.id) for p in again.pairs] == [
         (p.left and p.left.id, p.right and p.right.id) for p in alignment.pairs
     ]
+
+
+@settings(max_examples=30, deadline=None)
+@given(_shuffled_editions())
+def test_any_edition_against_itself_is_unchanged_and_nothing_moves(
+    case: tuple[str, str, list[tuple[str, str]]],
+) -> None:
+    same = edition("2016", case[0])
+    alignment = align_editions(same, same)
+    for section in same.walk():
+        assert alignment.pair_for(section.id).status == "unchanged"
+        for trace in alignment.trace(section.id):
+            assert (trace.status, trace.moved) == ("unchanged", False)
+            assert [c.address for c in trace.counterparts] == [trace.sentence.address]

@@ -89,19 +89,3 @@ def test_trace_for_people_marks_each_sentence_and_says_where_it_went(
     assert "→ 2022 › (4) The Oceans and Seas › B Ensuring Safe Maritime Transport › (B) Counter-piracy" in out
     code, out, _ = run(capsys, "trace", "2016/4")
     assert "↗ moved" in out and "(A) Basic Stance #0" in out
-
-
-@pytest.mark.parametrize(
-    ("argv", "names"),
-    [
-        (["trace", "2016/9"], "2016/9"),
-        (["trace", "1999/1", "--json"], "2016, 2022"),
-        (["trace", "2016/1", "--against", "2031"], "2016, 2022"),
-    ],
-)
-def test_bad_input_is_one_line_on_stderr_and_exit_2(
-    capsys: pytest.CaptureFixture[str], argv: list[str], names: str
-) -> None:
-    code, out, err = run(capsys, *argv)
-    assert code == 2 and out == ""
-    assert err.count("\n") == 1 and names in err

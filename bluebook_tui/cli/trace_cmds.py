@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 # How each sentence status reads for people: a mark and a style.
 STATUS_MARKS = {"unchanged": ("=", "dim"), "edited": ("~", "yellow"), "new": ("+", "green"), "removed": ("-", "red")}
 MOVED_MARK = ("↗", "magenta")
+# What a redline row that is not running text says it is.
+ROW_LABELS = {"caption": "Photo caption: ", "footnote": "Note ", "byline": "By: "}
 
 
 def register(subparsers: Any) -> None:
@@ -158,8 +160,8 @@ def diff_sections(args: argparse.Namespace, context: CommandContext) -> int:
             out.print(f"[dim]⋯ {count} unchanged paragraph{'s' if count > 1 else ''}[/]")
         text = Text()
         notes: list[str] = []
-        for op in hunk.ops:
-            _append(text, op, plain)
+        for position, op in enumerate(hunk.ops):
+            _append(text, op, plain, opens_row=not position or op.text.startswith("\n"))
             if op.moved is not None:
                 notes.append(_moved_note(op.moved))
         out.print(text)
@@ -168,17 +170,31 @@ def diff_sections(args: argparse.Namespace, context: CommandContext) -> int:
     return 0
 
 
-def _append(text: Any, op: RedlineOp, plain: bool) -> None:
-    """One run for people: colour carries the change on a terminal; without colour, git's word-diff markers."""
-    if op.op == "equal" or op.ignored:
+def _append(text: Any, op: RedlineOp, plain: bool, opens_row: bool) -> None:
+    """One run for people: colour carries the change on a terminal; without colour, git's word-diff markers.
+
+    A paragraph break before the run stays outside its markers, spacing alone is not marked, and a caption or note
+    says what it is where it opens.
+    """
+    if not op.text.strip():
+        # Spacing alone (a paragraph break one side has, say): shown as the right side has it, unmarked.
         if op.op != "delete":
             text.append(op.text)
         return
+    body = op.text.lstrip("\n")
+    breaks = op.text[: len(op.text) - len(body)]
+    text.append(breaks)
+    if opens_row and op.kind in ROW_LABELS:
+        text.append(ROW_LABELS[op.kind], style="dim")
+    if op.op == "equal" or op.ignored:
+        if op.op != "delete":
+            text.append(body)
+        return
     moved = "↗" if op.moved is not None else ""
     if op.op == "delete":
-        text.append(f"[-{moved}{op.text}-]" if plain else moved + op.text, style="red strike")
+        text.append(f"[-{moved}{body}-]" if plain else moved + body, style="red strike")
     else:
-        text.append(f"{{+{moved}{op.text}+}}" if plain else moved + op.text, style="green")
+        text.append(f"{{+{moved}{body}+}}" if plain else moved + body, style="green")
 
 
 def _moved_note(moved: Elsewhere) -> str:
