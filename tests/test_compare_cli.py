@@ -113,11 +113,16 @@ def moved_ops(capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict[str, 
 
 
 def test_diff_marks_a_sentence_moved_out_to_another_section_and_in_from_one(capsys: pytest.CaptureFixture[str]) -> None:
-    # (4)'s sentence on clashing interests went from 2016's introduction to 2022's new (A) Basic Stance.
-    [out] = moved_ops(capsys, "2016/4", "2022/4")
-    assert (out["op"], out["moved"]["direction"], out["moved"]["section"]["id"]) == ("delete", "to", "2022/4.A.A")
-    assert out["text"].strip().startswith("In recent years, there are an increasing number of cases")
-    [came] = moved_ops(capsys, "2016/4.A", "2022/4.A", "--subtree")
+    # Two sentences of (4) went from 2016's introduction to 2022's new (A) Basic Stance: clashing interests, and
+    # the Shangri-La Dialogue.
+    went = moved_ops(capsys, "2016/4", "2022/4")
+    assert [(op["op"], op["moved"]["direction"], op["moved"]["section"]["id"]) for op in went] == [
+        ("delete", "to", "2022/4.A.A"),
+        ("delete", "to", "2022/4.A.A"),
+    ]
+    assert went[0]["text"].strip().startswith("In recent years, there are an increasing number of cases")
+    assert went[1]["text"].strip().startswith("Against this background, Japan has been making every effort")
+    came, _ = moved_ops(capsys, "2016/4.A", "2022/4.A", "--subtree")
     assert (came["op"], came["moved"]["direction"], came["moved"]["section"]["id"]) == ("insert", "from", "2016/4")
     assert came["text"].strip().startswith("There is an increasing number of cases")
     # With what changed on the way.

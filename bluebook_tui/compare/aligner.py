@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from bluebook_tui.compare.alignment import Alignment, Flag, SectionPair, SentenceStatus, SentenceTrace, Status
 from bluebook_tui.compare.flows import Flows
@@ -25,6 +26,8 @@ from bluebook_tui.library import Edition, Section
 # A section left unpaired is merged into (or split from) the section of the other edition that holds the most of
 # its words (counted in its sentences linked there) when that is at least this share of them.
 MOVED_TEXT_SHARE = 0.25
+# Or at least this share, when the section is the counterpart of its parent's counterpart (see `_Home.takes_in`).
+EXPECTED_HOME_SHARE = 0.1
 # A pair is flagged `split` or `drawn-from` when its section also sent text to (or took text from) another section:
 # at least this share of its words, in two sentences or more.
 SIDE_FLOW_SHARE = 0.15
@@ -63,6 +66,9 @@ class Aligner:
             self.linker.link_in_section(lefts, rights)
         for lefts, rights in pools:
             self.linker.link_in_place(lefts, rights)
+        for source, target in self._moved_between(matcher):
+            # A moved sentence often took its neighbours along: look for them where it went, in reading order.
+            self.linker.link_in_place(self.left_features[source], self.right_features[target])
         self.linker.join_neighbours(sentence_neighbours([*self.left_features.values(), *self.right_features.values()]))
         flows = Flows.of(self.linker.links, self.sections)
         pairs = tuple(self._ordered_pairs(matcher, flows))
@@ -91,55 +97,68 @@ class Aligner:
         for section in self.left_sections:
             if matcher.is_paired(section) or not self.words[section.id]:
                 continue
-            found = self._best_home(section, self._candidate_homes(section, matcher, on_left=True), on_left=True)
-            if found is None:
+            home = self._best_home(section, matcher, on_left=True)
+            if home is None:
                 continue
-            home, share_here, share_there = found
-            if not matcher.is_paired(home) and share_there >= MOVED_TEXT_SHARE:
-                matcher.pair(section, home)
-            elif matcher.is_paired(home) and share_here >= MOVED_TEXT_SHARE:
-                self.merged_into[section.id] = home
+            if not matcher.is_paired(home.section) and home.share_there >= MOVED_TEXT_SHARE:
+                matcher.pair(section, home.section)
+            elif matcher.is_paired(home.section) and home.takes_in:
+                self.merged_into[section.id] = home.section
         for section in self.right_sections:
             if matcher.is_paired(section) or not self.words[section.id]:
                 continue
-            found = self._best_home(section, self._candidate_homes(section, matcher, on_left=False), on_left=False)
-            if found is not None and matcher.is_paired(found[0]) and found[1] >= MOVED_TEXT_SHARE:
-                self.split_from[section.id] = found[0]
+            home = self._best_home(section, matcher, on_left=False)
+            if home is not None and matcher.is_paired(home.section) and home.takes_in:
+                self.split_from[section.id] = home.section
 
-    def _candidate_homes(self, section: Section, matcher: SectionMatcher, *, on_left: bool) -> list[Section]:
+    def _candidate_homes(
+        self, section: Section, matcher: SectionMatcher, *, on_left: bool
+    ) -> tuple[list[Section], Section | None]:
         """Sections of the other edition this one's text may have gone to: those its anchored sentences link
-        into, and the counterpart of its nearest paired ancestor."""
+        into, and the counterpart of its nearest paired ancestor (also given apart: where it would be expected)."""
         homes: dict[str, Section] = {}
         own = self.left_features[section.id] if on_left else self.right_features[section.id]
         for item in own:
             link = self.linker.linked(item)
             if link is not None:
-                other = (link.right if on_left else link.left)[0].sentence.section_id
+                other = link.side(not on_left)[0].sentence.section_id
                 homes.setdefault(other, self.sections[other])
         node = section.parent
         while node is not None and not matcher.is_paired(node):
             node = node.parent
-        if node is not None:
-            counterpart = _paired_with(matcher, node, on_left=on_left)
-            if counterpart is not None:
-                homes.setdefault(counterpart.id, counterpart)
-        return list(homes.values())
+        expected = _paired_with(matcher, node, on_left=on_left) if node is not None else None
+        if expected is not None:
+            homes.setdefault(expected.id, expected)
+        return list(homes.values()), expected
 
-    def _best_home(
-        self, section: Section, homes: Sequence[Section], *, on_left: bool
-    ) -> tuple[Section, float, float] | None:
-        """The home that would take the most of the section's words, with the share of this section's words and
-        of the home's own that they would be."""
+    def _best_home(self, section: Section, matcher: SectionMatcher, *, on_left: bool) -> _Home | None:
+        """The section of the other edition that would take in the most of this section's words."""
+        homes, expected = self._candidate_homes(section, matcher, on_left=on_left)
         own = self.left_features[section.id] if on_left else self.right_features[section.id]
-        best: tuple[Section, float, float] | None = None
+        best: _Home | None = None
         best_words = 0
         for home in homes:
             theirs = self.right_features[home.id] if on_left else self.left_features[home.id]
-            words = self.linker.words_linkable(own, theirs, on_left=on_left)
+            words, strong = self.linker.words_linkable(own, theirs, on_left=on_left)
             if words > best_words:
                 best_words = words
-                best = (home, words / self.words[section.id], words / self.words[home.id] if self.words[home.id] else 0)
+                there = words / self.words[home.id] if self.words[home.id] else 0.0
+                best = _Home(home, words / self.words[section.id], there, strong, home is expected)
         return best
+
+    def _moved_between(self, matcher: SectionMatcher) -> list[tuple[str, str]]:
+        """The (left id, right id) of the sections a sentence was linked between, though neither is the other's
+        home (pair, merge or split): where text moved, in reading order of the left."""
+        found: dict[tuple[str, str], None] = {}
+        for link in self.linker.links:
+            source, target = link.left[0].sentence.section_id, link.right[0].sentence.section_id
+            match = matcher.matches.get(source)
+            home = match is not None and match.section.id == target
+            merged = (into := self.merged_into.get(source)) is not None and into.id == target
+            split = (origin := self.split_from.get(target)) is not None and origin.id == source
+            if not (home or merged or split):
+                found[source, target] = None
+        return sorted(found, key=lambda key: (self.left_features[key[0]][0].order, key[1]))
 
     def _pooled(self, target: Section, matcher: SectionMatcher) -> list[Features]:
         """The left sentences whose home is this right section, in reading order: its pair's and those merged in."""
@@ -288,6 +307,27 @@ class Aligner:
             round(link.similarity, 3),
             moved=counterparts[0].section_id not in homes,
         )
+
+
+@dataclass(frozen=True)
+class _Home:
+    """Where an unpaired section's text would go: the section, the share of this section's words and of the home's
+    own that its linked sentences would be, whether one of them is a copy or close rewrite, and whether the home is
+    the counterpart of this section's nearest paired ancestor (where its text would be looked for)."""
+
+    section: Section
+    share_here: float
+    share_there: float
+    strong: bool
+    expected: bool
+
+    @property
+    def takes_in(self) -> bool:
+        """Whether this section is merged into (or split off) the home: a share of its words, or where it would be
+        expected, a smaller share with one close rewrite among them (a run-in part whose heading went)."""
+        if self.share_here >= MOVED_TEXT_SHARE:
+            return True
+        return self.expected and self.strong and self.share_here >= EXPECTED_HOME_SHARE
 
 
 def _features_by_section(sections: Sequence[Section]) -> dict[str, list[Features]]:

@@ -24,6 +24,8 @@ from bluebook_tui.compare.sentences import Sentence, section_sentences
 from bluebook_tui.library import Section
 
 UnitKind = Literal["body", "caption", "byline", "footnote", "heading"]
+# The order units facing nothing are shown in, when both sides have some (see `_Builder.unfaced`).
+_KIND_RANK = {"heading": 0, "body": 0, "byline": 0, "caption": 1, "footnote": 2}
 _PARAGRAPH_BREAK = "\n\n"
 
 
@@ -31,13 +33,15 @@ _PARAGRAPH_BREAK = "\n\n"
 class Elsewhere:
     """Where a sentence's counterpart stands when it is not facing it: `direction` "from" for a right sentence
     whose counterpart is in `section` of the left edition, "to" for a left sentence whose counterpart is in
-    `section` of the right; `edits` turn the left text into the right."""
+    `section` of the right; `edits` turn the left text into the right. Not facing is not always moved: a
+    sentence of a section merged into another faces nothing in a redline of one of its siblings."""
 
     direction: Literal["from", "to"]
     section: Section
     sentences: tuple[Sentence, ...]
     similarity: float
     edits: tuple[DiffOp, ...]
+    moved: bool  # the trace's verdict: the counterpart stands outside the sections this one's belongs with
 
 
 @dataclass(frozen=True)
@@ -121,12 +125,10 @@ def redline(
     left_at = right_at = 0
     for number in in_place:
         left_units, right_units = groups[number]
-        left_at = builder.elsewhere(left_at, left_units[0], on_left=True)
-        right_at = builder.elsewhere(right_at, right_units[0], on_left=False)
+        builder.unfaced(range(left_at, left_units[0]), range(right_at, right_units[0]))
         builder.facing(left_units, right_units)
         left_at, right_at = left_units[-1] + 1, right_units[-1] + 1
-    builder.elsewhere(left_at, len(lefts), on_left=True)
-    builder.elsewhere(right_at, len(rights), on_left=False)
+    builder.unfaced(range(left_at, len(lefts)), range(right_at, len(rights)))
     left_text = "".join(unit.gap + unit.text for unit in lefts)
     right_text = "".join(unit.gap + unit.text for unit in rights)
     return Redline(left, right, with_subtree, left_text, right_text, tuple(_merged(builder.ops)))
@@ -264,15 +266,25 @@ class _Builder:
         self.lefts, self.rights = lefts, rights
         self.ops: list[RedlineOp] = []
 
-    def elsewhere(self, start: int, stop: int, *, on_left: bool) -> int:
-        """Emit the units start..stop of one side, none facing its counterpart here: deleted on the left, inserted
-        on the right, each with where its counterpart stands (if it has one)."""
-        units = self.lefts if on_left else self.rights
-        for unit in units[start:stop]:
-            op: DiffKind = "delete" if on_left else "insert"
-            paragraph = (unit.paragraph, None) if on_left else (None, unit.paragraph)
-            self.ops.append(RedlineOp(op, unit.gap + unit.text, paragraph, unit.kind, self._moved(unit, on_left)))
-        return stop
+    def unfaced(self, lefts: range, rights: range) -> None:
+        """Emit units of both sides that face nothing here (deleted on the left, inserted on the right, each with
+        where its counterpart stands, if it has one), each side in its order: body text before captions and
+        captions before notes, the left's first where both are of a kind, so a note is not read amid new text."""
+        left_queue, right_queue = list(lefts), list(rights)
+        while left_queue or right_queue:
+            take_left = bool(left_queue) and (
+                not right_queue
+                or _KIND_RANK[self.lefts[left_queue[0]].kind] <= _KIND_RANK[self.rights[right_queue[0]].kind]
+            )
+            if take_left:
+                self._unfaced(self.lefts[left_queue.pop(0)], on_left=True)
+            else:
+                self._unfaced(self.rights[right_queue.pop(0)], on_left=False)
+
+    def _unfaced(self, unit: _Unit, *, on_left: bool) -> None:
+        op: DiffKind = "delete" if on_left else "insert"
+        paragraph = (unit.paragraph, None) if on_left else (None, unit.paragraph)
+        self.ops.append(RedlineOp(op, unit.gap + unit.text, paragraph, unit.kind, self._moved(unit, on_left)))
 
     def _moved(self, unit: _Unit, on_left: bool) -> Elsewhere | None:
         if unit.sentence is None or self.alignment is None:
@@ -290,6 +302,7 @@ class _Builder:
             trace.counterparts,
             trace.similarity,
             tuple(word_diff(left_text, right_text, self.ignore)),
+            trace.moved,
         )
 
     def facing(self, left_units: list[int], right_units: list[int]) -> None:
@@ -327,10 +340,11 @@ def _joined(units: list[_Unit]) -> tuple[str, list[tuple[int, int]]]:
     text = ""
     starts: list[tuple[int, int]] = []
     for position, unit in enumerate(units):
+        # A paragraph starts with the break before it, as each unit carries the spacing before it.
+        if not starts or starts[-1][1] != unit.paragraph:
+            starts.append((len(text), unit.paragraph))
         if position:
             text += unit.gap
-        if not starts or starts[-1][1] != unit.paragraph:
-            starts.append((len(text) if position else 0, unit.paragraph))
         text += unit.text
     return text, starts
 
