@@ -10,16 +10,21 @@ if TYPE_CHECKING:
     from bluebook_tui.library import Section
 
 
+# Rich lays out for 80 columns when it has no terminal to ask.
+PIPED_WIDTH = 200
+
+
 def print_json(data: Any) -> None:
     """Write `data` as the verb's JSON contract: UTF-8, indented, a trailing newline."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def console() -> Any:
-    """A Rich console for human output (imported on use: JSON callers never pay for Rich)."""
+    """A Rich console for human output (imported on use: JSON callers never pay for Rich). Written to a file or
+    a pipe, lines are as long as a wide terminal's, so tables keep their headings whole."""
     from rich.console import Console
 
-    return Console()
+    return Console() if sys.stdout.isatty() else Console(width=PIPED_WIDTH)
 
 
 @overload

@@ -91,7 +91,9 @@ def trace_section(args: argparse.Namespace, context: CommandContext) -> int:
     out = console()
     out.print(f"[bold]{escape(section_place(section))}[/]  [dim]{section.id}, traced into {against}[/]")
     if not traces:
-        out.print("[dim](no text of its own)[/]")
+        parts = ", ".join(child.id for child in section.children)
+        below = f"; its subsections: {parts} (`bluebook diff` compares it with them)" if parts else ""
+        out.print(f"[dim](no text of its own{escape(below)})[/]")
     for trace in traces:
         mark, style = MOVED_MARK if trace.moved else STATUS_MARKS[trace.status]
         label = "moved" if trace.moved else trace.status
@@ -99,8 +101,8 @@ def trace_section(args: argparse.Namespace, context: CommandContext) -> int:
         out.print(f"[{style}]{mark} {label}{share}[/]  {escape(trace.sentence.text)}", highlight=False)
         if trace.counterparts:
             where = library.section(trace.counterparts[0].section_id)
-            numbers = ", ".join(f"#{sentence.index}" for sentence in trace.counterparts)
-            out.print(f"    [dim]→ {escape(section_place(where))} {numbers}[/]", highlight=False)
+            addresses = " + ".join(sentence.address for sentence in trace.counterparts)
+            out.print(f"    [dim]→ {addresses}  {escape(section_place(where))}[/]", highlight=False)
     return 0
 
 
@@ -152,15 +154,25 @@ def diff_sections(args: argparse.Namespace, context: CommandContext) -> int:
 
     out = console()
     plain = out.color_system is None
-    scope = " with its subsections" if marked.subtree else ""
-    out.print(Text(f"--- {left.id} {left.heading}{scope}\n+++ {right.id} {right.heading}{scope}", style="bold"))
+    scopes = [" with its subsections" if marked.subtree and section.children else "" for section in (left, right)]
+    out.print(Text(f"--- {left.id} {left.heading}{scopes[0]}\n+++ {right.id} {right.heading}{scopes[1]}", style="bold"))
+    if all(op.op == "equal" or op.ignored for op in marked.ops):
+        out.print("[dim]No differences" + (" but those set aside" if args.ignore else "") + ".[/]")
+        return 0
     for hunk in hunks(marked.ops, context=args.context):
         if hunk.folded_before:
             count = hunk.folded_before
             out.print(f"[dim]⋯ {count} unchanged paragraph{'s' if count > 1 else ''}[/]")
         text = Text()
         notes: list[str] = []
+        after_heading = False
         for position, op in enumerate(hunk.ops):
+            if not op.text.strip():
+                _append(text, op, plain, opens_row=False)
+                continue
+            if after_heading and not op.text.startswith("\n"):
+                text.append("\n")  # a heading stands on its own line, whatever the spacing after it
+            after_heading = op.kind == "heading"
             _append(text, op, plain, opens_row=not position or op.text.startswith("\n"))
             if op.moved is not None:
                 notes.append(_moved_note(op.moved))
@@ -201,7 +213,10 @@ def _moved_note(moved: Elsewhere) -> str:
     sentence = moved.sentences[0]
     where = f"{section_place(moved.section)} #{sentence.index}"
     edits = _edits_text(moved.edits)
-    direction = "moved to" if moved.direction == "to" else "moved from"
+    if moved.moved:
+        direction = "moved to" if moved.direction == "to" else "moved from"
+    else:
+        direction = "went to" if moved.direction == "to" else "came from"
     return f"  ↗ {direction} {where} ({round(moved.similarity * 100)}% of words kept): {edits}"
 
 
@@ -226,6 +241,7 @@ def _op_json(op: RedlineOp) -> dict[str, Any]:
             "sentences": [sentence.index for sentence in op.moved.sentences],
             "similarity": op.moved.similarity,
             "edits": [{"op": edit.op, "text": edit.text} for edit in op.moved.edits],
+            "moved": op.moved.moved,
         }
     return {
         "op": op.op,
