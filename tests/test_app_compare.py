@@ -43,8 +43,9 @@ def tree_label(pilot, section_id: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def table_rows(screen: ChangesScreen) -> list[list[str]]:
+    """The table's cells as text, headings without the indent that shows their nesting."""
     table = screen.query_one(ChangesTable)
-    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+    return [[str(cell).strip() for cell in table.get_row_at(index)] for index in range(table.row_count)]
 
 
 async def test_side_by_side_moves_in_step_says_what_is_missing_and_badges_the_tree(
@@ -281,3 +282,44 @@ async def test_a_section_whose_text_went_elsewhere_says_where_and_shows_it(
         await pilot.press("c", "e")  # one pane again; the other edition is where its text went
         await settle(pilot)
         assert reader(pilot).section.id == "2022/4.B.B"
+
+
+async def test_side_by_side_and_its_marks_are_back_after_quitting(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root, section="2016/6").run_test(size=(160, 48)) as pilot:
+        await pilot.press("d")  # side by side, changed words marked
+        await settle(pilot)
+        await pilot.press("q")
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert reader(pilot).comparing and first_shown(pilot) == ["2016/6", "2022/5"]
+        assert side_by_side(pilot).marking_changes
+
+
+async def test_a_heading_the_other_edition_dropped_points_to_where_its_parts_are(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    # 2016's "(c) A Challenge to the Maritime Order …" is a heading over a. (East China Sea) and b. (South).
+    async with make_app(library, data_dir, index_root, section="2016/4.A.c").run_test(size=(160, 48)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        note = str(side_by_side(pilot).query_one("#right-column .no-counterpart", Static).render())
+        assert "No heading of its own in 2022; its parts are there: a. Situations surrounding the East China" in note
+        assert "→ (C) Challenge to Japan's Maritime Sovereignty" in note
+        await pilot.press("c", "e")
+        await settle(pilot)
+        assert reader(pilot).section.id == "2022/4.A.C"
+
+
+async def test_the_changes_screen_opens_on_the_pair_being_read(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root, section="2016/4.B.a").run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        table = pilot.app.screen.query_one(ChangesTable)
+        row = [str(cell).strip() for cell in table.get_row_at(table.cursor_row)]
+        assert row[2].startswith("(a) Anti-piracy") and row[3].startswith("(B) Counter-piracy")

@@ -111,7 +111,8 @@ class BluebookApp(App[None]):
         from bluebook_tui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+            notes = self.screen.help_notes() if isinstance(self.screen, ReaderScreen) else ""
+            self.push_screen(HelpScreen(self.screen, notes))
 
     async def action_quit(self) -> None:
         for screen in self.screen_stack:

@@ -67,6 +67,18 @@ class Comparison:
         pair = self.pair(section)
         return pair.destination if pair is not None else None
 
+    def parts_paired(self, section: Section) -> list[tuple[Section, Section]]:
+        """For a section without a counterpart, its subsections that have one: (subsection, counterpart), in order.
+        A heading the other edition dropped can still have all its parts there."""
+        if self.counterpart(section) is not None:
+            return []
+        found = []
+        for part in list(section.walk())[1:]:
+            counterpart = self.counterpart(part)
+            if counterpart is not None and not any(part is other or _is_below(part, other) for other, _ in found):
+                found.append((part, counterpart))
+        return found
+
     def paragraph_counterpart(self, section: Section, index: int) -> int | None:
         """The counterpart section's paragraph that faces this section's paragraph `index`."""
         side, pair = self.side(section), self.pair(section)
@@ -102,3 +114,12 @@ class Comparison:
         section_id, _, index = address.rpartition("#")
         section = self.library.find(section_id)
         return (section, int(index)) if section is not None and index.isdigit() else None
+
+
+def _is_below(section: Section, ancestor: Section) -> bool:
+    node = section.parent
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.parent
+    return False

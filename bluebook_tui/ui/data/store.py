@@ -28,10 +28,13 @@ class Bookmark:
 
 @dataclass(frozen=True)
 class Session:
-    """Where the reader was when they left: a section and how far down it."""
+    """Where the reader was when they left: a section, how far down it, and whether side by side (with the
+    changed words marked)."""
 
     section_id: str
     scroll_y: int = 0
+    comparing: bool = False
+    marking: bool = False
 
 
 class Store:
@@ -46,10 +49,23 @@ class Store:
         if not isinstance(data, dict) or not isinstance(data.get("section_id"), str):
             return None
         scroll_y = data.get("scroll_y", 0)
-        return Session(data["section_id"], scroll_y if isinstance(scroll_y, int) and scroll_y >= 0 else 0)
+        return Session(
+            data["section_id"],
+            scroll_y if isinstance(scroll_y, int) and scroll_y >= 0 else 0,
+            data.get("comparing") is True,
+            data.get("marking") is True,
+        )
 
     def save_session(self, session: Session) -> None:
-        self._write("session.json", {"section_id": session.section_id, "scroll_y": session.scroll_y})
+        self._write(
+            "session.json",
+            {
+                "section_id": session.section_id,
+                "scroll_y": session.scroll_y,
+                "comparing": session.comparing,
+                "marking": session.marking,
+            },
+        )
 
     def load_history(self) -> History:
         return History.from_json(self._read("history.json"))

@@ -23,12 +23,14 @@ from bluebook_tui.ui.widgets.badges import STYLES, bar, percent
 from bluebook_tui.ui.widgets.key_bar import KeyBar
 
 KEPT_BAR_WIDTH = 6
-# Every column's width but the two headings' (which share what is left).
-WIDTHS = {"order": 3, "status": 9, "kept": KEPT_BAR_WIDTH + 5, "flags": len("renumbered, retitled")}
-# Those, each column's padding (a cell either side) and the scrollbar.
-FIXED_WIDTH = sum(WIDTHS.values()) + 6 * 2 + 2
-# Below this width the flags are abbreviated, to leave the headings more room.
+# The columns' widths but the two headings' (which share what is left) and the flags' (as long as the longest).
+WIDTHS = {"order": 3, "status": 9, "kept": KEPT_BAR_WIDTH + 5}
+# Each column's padding (a cell either side) and the scrollbar.
+PADDING = 6 * 2 + 2
+# Below this width the flags are abbreviated and the share kept has no bar, to leave the headings more room.
 NARROW = 120
+# A nested section's heading is indented by this much per level.
+INDENT = "  "
 SHORT_FLAGS = {"renumbered": "renum", "retitled": "retitled", "split": "split", "drawn-from": "drawn"}
 # Statuses sorted most telling first.
 STATUS_ORDER = {"added": 0, "removed": 1, "merged": 2, "split": 3, "changed": 4, "unchanged": 5}
@@ -77,10 +79,12 @@ class ChangesScreen(Screen[str | None]):
         Binding("r", "reverse", "Reverse", tooltip="Reverse the order of the rows.", id="changes.reverse"),
     ]
 
-    def __init__(self, comparison: Comparison) -> None:
+    def __init__(self, comparison: Comparison, current: Section | None = None) -> None:
+        """`current`: the section being read, whose pair the cursor starts on."""
         super().__init__()
         self._comparison = comparison
         self._pairs = comparison.alignment.pairs
+        self._current = current
         self._sort_column = "order"
         self._reverse = False
         self._width = 0
@@ -112,6 +116,10 @@ class ChangesScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         self._fit(self.app.size.width)
+        if self._current is not None and self._comparison.side(self._current) is not None:
+            pair = self._comparison.pair(self._current)
+            table = self.query_one(ChangesTable)
+            table.move_cursor(row=table.get_row_index(str(self._pairs.index(pair))), animate=False)
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width)
@@ -136,10 +144,9 @@ class ChangesScreen(Screen[str | None]):
             table.clear(columns=True)
             widths = dict(WIDTHS)
             if self._width < NARROW:
-                widths["flags"] = len(", ".join(SHORT_FLAGS.values()))
-            widths["left"] = widths["right"] = max(
-                (self._width - FIXED_WIDTH + WIDTHS["flags"] - widths["flags"]) // 2, 12
-            )
+                widths["kept"] = len("100%")
+            widths["flags"] = max([len("Flags"), *(len(self._flags(pair)) for pair in self._pairs)])
+            widths["left"] = widths["right"] = max((self._width - sum(widths.values()) - PADDING) // 2, 12)
             for key, title, _ in COLUMNS:
                 table.add_column(title or self._title(key), key=key, width=widths[key])
             for index, pair in enumerate(self._pairs):
@@ -151,11 +158,13 @@ class ChangesScreen(Screen[str | None]):
         kept = pair.carried_over[0]
         if pair.left is None or (pair.right is None and pair.destination is None):
             kept_cell = missing
+        elif self._width < NARROW:
+            kept_cell = Content(f"{percent(kept):>4}")
         else:
             kept_cell = Content.assemble((bar(kept, KEPT_BAR_WIDTH), STYLES[pair.status]), f" {percent(kept):>4}")
         left, right = (
-            (Content(pair.left.heading) if pair.left else missing),
-            (Content(pair.right.heading) if pair.right else missing),
+            (Content(INDENT * (pair.left.level - 1) + pair.left.heading) if pair.left else missing),
+            (Content(INDENT * (pair.right.level - 1) + pair.right.heading) if pair.right else missing),
         )
         if pair.destination is not None:
             # Where a merged section's text went, or a split one's came from, in place of a counterpart.
@@ -168,11 +177,11 @@ class ChangesScreen(Screen[str | None]):
             left,
             right,
             kept_cell,
-            Content.styled(
-                ", ".join(SHORT_FLAGS[flag] if self._width < NARROW else flag for flag in pair.flags),
-                STYLES["renumbered"],
-            ),
+            Content.styled(self._flags(pair), STYLES["renumbered"]),
         ]
+
+    def _flags(self, pair: SectionPair) -> str:
+        return ", ".join(SHORT_FLAGS[flag] if self._width < NARROW else flag for flag in pair.flags)
 
     def _sort(self) -> None:
         """Sort the rows, the cursor staying on the pair it was on."""

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 
 def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
@@ -29,6 +29,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen {
         align: center middle;
+        layout: vertical;
         DataTable {
             width: auto;
             max-width: 100%;
@@ -38,6 +39,9 @@ class HelpScreen(ModalScreen[None]):
             border-title-color: $accent;
             background: $surface;
         }
+        /* With notes under the keys, the keys scroll in what the notes leave. */
+        &.-with-notes DataTable { height: 1fr; max-height: 100%; }
+        #help-notes { width: auto; max-width: 100%; padding: 0 1; background: $surface; color: $text-muted; }
     }
     """
 
@@ -45,9 +49,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "close", "Close", tooltip="Back to reading.", id="help.close")
     ]
 
-    def __init__(self, for_screen: Screen[object]) -> None:
+    def __init__(self, for_screen: Screen[object], notes: str = "") -> None:
+        """`notes`: what the screen's marks mean, shown under the keys."""
         super().__init__()
         self._rows = key_rows(for_screen)
+        self._notes = notes
 
     def compose(self) -> ComposeResult:
         table: DataTable[Content] = DataTable(cursor_type="row", zebra_stripes=True)
@@ -63,6 +69,9 @@ class HelpScreen(ModalScreen[None]):
                 Content.styled(keys, "bold $text-accent"), Content(description), Content.styled(tooltip, "dim")
             )
         yield table
+        if self._notes:
+            self.add_class("-with-notes")
+            yield Static(self._notes, id="help-notes")
 
     def action_close(self) -> None:
         self.dismiss(None)

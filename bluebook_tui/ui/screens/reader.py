@@ -141,11 +141,11 @@ class ReaderScreen(Screen[None]):
         self.comparing = False
         self.pattern: str | None = None
         self.last_query = ""
-        self._start_scroll = start.scroll_y
+        self._start = start
         self._scrolls: dict[str, int] = {}
         # Side by side, the pairs left by jumping to a sentence's counterpart (or where a text went): back
         # returns to them before it goes back in the history.
-        self._jumps: list[tuple[Section | None, Section | None]] = []
+        self._jumps: list[tuple[Section | None, Section | None, str | None]] = []
         self._shown: tuple[Section | None, Section | None] = (None, None)
 
     def compose(self) -> ComposeResult:
@@ -158,10 +158,20 @@ class ReaderScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.open_section(self.section.id, scroll_y=self._start_scroll, record=self.history.current != self.section.id)
+        self.open_section(
+            self.section.id, scroll_y=self._start.scroll_y, record=self.history.current != self.section.id
+        )
         self.call_after_refresh(self._mount_tree)
         # The comparison is worked out (or read from the cache) behind the reading, so `c` finds it ready.
         self.set_timer(COMPARE_DELAY_SECONDS, self._prepare_comparison)
+        if self._start.comparing:
+            self.call_after_refresh(self._resume_comparing)
+
+    async def _resume_comparing(self) -> None:
+        """Side by side again (and marking), as the reader left it."""
+        await self._compare(True)
+        if self.comparing and self._start.marking:
+            self.side_by_side().mark_changes(True)
 
     async def _prepare_comparison(self) -> None:
         """Align the editions (or read them from the cache) in a thread, then mount the side-by-side view hidden,
@@ -220,10 +230,11 @@ class ReaderScreen(Screen[None]):
         self._remember_scroll()
         self.section = self.visible_section = section
         self.pattern = pattern
+        self.refresh_bindings()
         if record:
             self.history.visit(section.id)
             self.store.save_history(self.history)
-        self.store.save_session(Session(section.id, scroll_y))
+        self._save_session(section, scroll_y)
         self._show_trail(section)
         tree = self.section_tree()
         if tree is not None:
@@ -246,6 +257,21 @@ class ReaderScreen(Screen[None]):
 
         return Comparison(self.library) if len(self.library.editions) >= 2 else None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Stepping through matches only while a search is marked (disabled otherwise: `?` still lists the keys,
+        the footer shows others)."""
+        if action == "step_match" and not self.pattern:
+            return None
+        return True
+
+    def help_notes(self) -> str:
+        """What the comparison's marks mean, for `?` (nothing with one edition)."""
+        if self.comparison is None:
+            return ""
+        from bluebook_tui.ui.widgets.badges import legend
+
+        return legend(self.comparison.left_edition, self.comparison.right_edition)
+
     def side_by_side(self) -> SideBySide:
         from bluebook_tui.ui.widgets.side_by_side import SideBySide
 
@@ -260,7 +286,11 @@ class ReaderScreen(Screen[None]):
     def save_position(self) -> None:
         pane = self.current_pane()
         scroll_y = round(pane.scroll_y) if pane is not None and not self.comparing else 0
-        self.store.save_session(Session(self.section.id, scroll_y))
+        self._save_session(self.section, scroll_y)
+
+    def _save_session(self, section: Section, scroll_y: int) -> None:
+        marking = self.comparing and self.side_by_side().marking_changes
+        self.store.save_session(Session(section.id, scroll_y, self.comparing, marking))
 
     def counterpart(self, section: Section) -> Section | None:
         """The aligned section of the other edition (the comparison layer decides), or None."""
@@ -278,8 +308,8 @@ class ReaderScreen(Screen[None]):
         self.side_by_side().show_pair(left, right, pattern=self.pattern, pick=pick)
 
     def _jump(self, left: Section | None, right: Section | None, pick: str | None, note: str) -> None:
-        """Show another pair side by side, remembering this one for back."""
-        self._jumps.append(self._shown)
+        """Show another pair side by side, remembering this one (and the sentence picked in it) for back."""
+        self._jumps.append((*self._shown, self.side_by_side().picked))
         self._show(left, right, pick)
         self.query_one(Breadcrumb).status = f"{note} · backspace: back"
 
@@ -356,11 +386,10 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(screen, chosen)
 
     def action_step_match(self, step: int) -> None:
+        """The next or previous match of the search (the keys are there only while a search is marked)."""
         pane = self.current_pane()
-        if pane is None or not self.pattern:
-            self.notify("No search to step through: press / to search.", timeout=3)
-            return
-        pane.step_match(step)
+        if pane is not None:
+            pane.step_match(step)
 
     def action_step_section(self, step: int) -> None:
         sections = list(self.library.edition(self.section.edition).walk())
@@ -377,6 +406,14 @@ class ReaderScreen(Screen[None]):
             self.open_section(other.id)
             return
         destination = comparison.destination(self.section) if comparison else None
+        parts = comparison.parts_paired(self.section) if comparison else []
+        if destination is None and parts:
+            part, other = parts[0]
+            self.notify(
+                f"{self.section.heading} has no heading of its own there; {part.heading} is this one.", timeout=6
+            )
+            self.open_section(other.id)
+            return
         if destination is None:
             self.notify(f"{self.section.heading}: no counterpart in the other edition.", timeout=4)
             return
@@ -433,7 +470,7 @@ class ReaderScreen(Screen[None]):
             if section_id is not None:
                 await self._compare(True, section_id)
 
-        self.app.push_screen(ChangesScreen(comparison), chosen)
+        self.app.push_screen(ChangesScreen(comparison, self.section), chosen)
 
     def action_bookmark(self) -> None:
         added = self.bookmarks.toggle(self.section.id)
@@ -458,8 +495,8 @@ class ReaderScreen(Screen[None]):
 
     def action_back(self) -> None:
         if self.comparing and self._jumps:
-            left, right = self._jumps.pop()
-            self._show(left, right)
+            left, right, picked = self._jumps.pop()
+            self._show(left, right, picked)
             self.query_one(Breadcrumb).status = ""
             return
         self._go(self.history.back())

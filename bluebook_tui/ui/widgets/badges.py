@@ -21,8 +21,18 @@ STYLES = {
     "split": "$text-accent",
     "renumbered": "$text-accent",
 }
-# What a badge's figure measures, for a legend or tooltip.
-BADGE_MEANING = "share of the section's words found in the other edition"
+
+
+def legend(left_edition: str, right_edition: str) -> str:
+    """What the marks of a comparison mean, for the help screen."""
+    return (
+        f"Side by side: dimmed = unchanged · plain = edited · green = new in {right_edition} · "
+        f"red = not in {right_edition} · ⇄ = moved elsewhere (m to pick, enter to see its counterpart)\n"
+        f"Tree badges: 54% = share of the {left_edition} section's words kept in {right_edition} · new · removed · "
+        "→54% = merged into another section · ←54% = split off one · renum = renumbered"
+    )
+
+
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
@@ -30,16 +40,17 @@ def percent(similarity: float) -> str:
     return f"{round(similarity * 100)}%"
 
 
-def kept_share(pair: SectionPair, section: Section) -> float:
-    """The share of this section's words found in the other edition (through its traced sentences)."""
-    return pair.carried_over[0] if pair.left is section else pair.carried_over[1]
+def kept_share(pair: SectionPair) -> float:
+    """The one figure of a pair, on either side's row: the share of the older section's words kept in the newer
+    (traced sentence by sentence); for a section split off another, the share of its words taken from that one."""
+    return pair.carried_over[1] if pair.status == "split" else pair.carried_over[0]
 
 
-def badge_parts(pair: SectionPair, section: Section) -> list[tuple[str, str]]:
-    """A few cells for the tree, as (text, key of `STYLES`): "same", "new", "removed", the share of a changed
-    section's words found in the other edition (`BADGE_MEANING`), or where a merged or split section's text
-    went ("→54%") or came from ("←54%"); then "renum" if it was renumbered."""
-    share = percent(kept_share(pair, section))
+def badge_parts(pair: SectionPair) -> list[tuple[str, str]]:
+    """A few cells for the tree, as (text, key of `STYLES`): "same", "new", "removed", the share of the older
+    section's words kept (`kept_share`), or where a merged or split section's text went ("→54%") or came from
+    ("←54%"); then "renum" if it was renumbered."""
+    share = percent(kept_share(pair))
     labels = {"unchanged": "same", "added": "new", "removed": "removed", "merged": f"→{share}", "split": f"←{share}"}
     parts: list[tuple[str, str]] = [(labels.get(pair.status, share), pair.status)]
     if "renumbered" in pair.flags:
@@ -60,8 +71,8 @@ def counterpart_note(pair: SectionPair, section: Section, other_edition: str) ->
         since_or_in = "since" if other_edition < section.edition else "in"
         text = f"{pair.status} {since_or_in} {other_edition}"
         if pair.status == "changed":
-            share = percent(kept_share(pair, section))
-            text += f" ({share} of its words from {other_edition})" if since_or_in == "since" else f" ({share} kept)"
+            older = other_edition if since_or_in == "since" else section.edition
+            text += f" ({percent(kept_share(pair))} of {older}'s words kept)"
     return Content.styled(text, STYLES[pair.status])
 
 

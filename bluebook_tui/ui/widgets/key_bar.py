@@ -34,13 +34,14 @@ class KeyBar(Widget):
         self.refresh()
 
     def render(self) -> Content:
-        """As many keys as fit, in the bindings' order, then always `q` and `?` (whose help lists the rest)."""
+        """As many keys as fit, in the bindings' order, then always `q` and `?` (whose help lists the rest); keys
+        that do nothing here (a disabled action) are left out."""
         keys: list[Content] = []
         pinned: list[Content] = []
         seen: set[str] = set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            if not binding.show or not binding.description or binding.action in seen:
+            if not binding.show or not binding.description or not active.enabled or binding.action in seen:
                 continue
             seen.add(binding.action)
             display = self.app.get_key_display(Binding(key, binding.action))

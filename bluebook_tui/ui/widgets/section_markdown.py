@@ -293,17 +293,17 @@ class SectionMarkdown(Markdown):
         & > .diff-insert { color: $text-success; background: $success 15%; }
         &:ansi > .diff-delete { color: ansi_red; text-style: strike; }
         &:ansi > .diff-insert { color: ansi_green; text-style: underline; }
-        & > .sentence-unchanged { color: $text-muted; }
+        & > .sentence-unchanged { color: $text-disabled; }
         & > .sentence-new { color: $text-success; }
         & > .sentence-removed { color: $text-error; }
         & > .sentence-moved { color: $text-accent; }
-        & > .sentence-current { background: $accent 35%; text-style: bold; }
+        & > .sentence-current { text-style: bold reverse; }
         &:ansi > .sentence-unchanged { text-style: dim; }
         &:ansi > .sentence-new { color: ansi_green; }
         &:ansi > .sentence-removed { color: ansi_red; }
         &:ansi > .sentence-moved { color: ansi_cyan; }
         &:ansi > .sentence-current { text-style: reverse; }
-        MarkdownHeader { margin: 1 0; text-style: bold; color: $text-primary; background: transparent; }
+        MarkdownHeader { margin: 1 0; text-style: bold; color: $text-primary; background: transparent; width: 1fr; }
         &.column {
             border: round $secondary;
             border-title-color: $secondary;

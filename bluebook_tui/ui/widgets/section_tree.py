@@ -1,7 +1,7 @@
 """The table of contents: every edition, its numbered sections and its boxed columns, in one tree.
 
-While two editions are compared, each section's row starts with a badge saying how it changed: the share of its
-words found in the other edition, "new", "removed", or where a merged section's text went ("→54%").
+While two editions are compared, each section's row starts with a badge saying how it changed: the share of the
+older section's words kept, "new", "removed", or where a merged section's text went ("→54%").
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ class SectionTree(Tree[str]):
         if pair is None:
             return section_label(section)
         badge = Text()
-        for text, kind in badge_parts(pair, section):
+        for text, kind in badge_parts(pair):
             badge.append(text, self.get_component_rich_style(f"section-tree--{kind}", partial=True)).append(" ")
         return badge + section_label(section)
 

@@ -52,6 +52,7 @@ class EditionColumn(Vertical):
         self.border_title = edition_id
         self._comparison = comparison
         self._destination: Section | None = None
+        self._shown: tuple[str, str | None] | None = None  # the section id and pattern the pane shows
 
     def compose(self) -> ComposeResult:
         yield SectionPane(change_marks=self._marks)
@@ -68,8 +69,12 @@ class EditionColumn(Vertical):
 
     def show(
         self, section: Section | None, note: str, pattern: str | None, destination: tuple[Section, str] | None = None
-    ) -> None:
-        """Show a section, or with none the note (and with `destination`, a button to that section, so labelled)."""
+    ) -> bool:
+        """Show a section, or with none the note (and with `destination`, a button to that section, so labelled).
+
+        A section already shown with the same pattern is left as it is, scrolled where the reader left it; says
+        whether the pane is drawn anew.
+        """
         pane = self.pane
         note_widget = self.query_one(".no-counterpart", Static)
         button = self.query_one("#destination", Button)
@@ -82,9 +87,14 @@ class EditionColumn(Vertical):
             self.border_title = self.edition_id
             if destination is not None:
                 button.label = destination[1]
-        else:
-            pane.show(section, pattern=pattern)
-            self.border_title = f"{self.edition_id} · {section.heading}"
+            self._shown = None
+            return False
+        self.border_title = f"{self.edition_id} · {section.heading}"
+        if self._shown == (section.id, pattern):
+            return False
+        self._shown = (section.id, pattern)
+        pane.show(section, pattern=pattern)
+        return True
 
     @on(Button.Pressed, "#destination")
     def _destination_pressed(self, event: Button.Pressed) -> None:
@@ -148,14 +158,29 @@ class SideBySide(Horizontal):
         left_note = f"New in {self.right_edition}: no counterpart in {self.left_edition}."
         right_note = f"Not in {self.right_edition}: this {self.left_edition} section has no counterpart."
         to_left = to_right = None
+        parts = self.comparison.parts_paired(shown) if shown is not None and destination is None else []
+        if parts:
+            listed = "; ".join(f"{part.heading} → {other.heading}" for part, other in parts)
+            missing = self.right_edition if left is not None else self.left_edition
+            note = f"No heading of its own in {missing}; its parts are there: {listed}."
+            left_note, right_note = (left_note, note) if left is not None else (note, right_note)
         if destination is not None and left is not None:
             right_note = self._moved_note(left, destination, "went into")
             to_right = (destination, "Show where its text went")
         elif destination is not None and right is not None:
             left_note = self._moved_note(right, destination, "came from")
             to_left = (destination, "Show where its text came from")
-        self.query_one("#left-column", EditionColumn).show(left, left_note, pattern, to_left)
-        self.query_one("#right-column", EditionColumn).show(right, right_note, pattern, to_right)
+        drawn = [
+            self.query_one("#left-column", EditionColumn).show(left, left_note, pattern, to_left),
+            self.query_one("#right-column", EditionColumn).show(right, right_note, pattern, to_right),
+        ]
+        picked_in = pick.rpartition("#")[0] if pick is not None else None
+        if pick is not None and not any(
+            was_drawn and section is not None and section.id == picked_in
+            for was_drawn, section in zip(drawn, (left, right), strict=True)
+        ):
+            self._pending_pick = None
+            self.pick(pick)  # its pane is drawn already
 
     def _moved_note(self, section: Section, destination: Section, verb: str) -> str:
         traces = self.comparison.alignment.trace(section.id)
@@ -165,6 +190,11 @@ class SideBySide(Horizontal):
         share = f": {carried} of {len(traces)} sentences" if traces else ""
         place = " › ".join((destination.edition, *destination.path))
         return f"No section of its own in {destination.edition}. Its text {verb} {place}{share}."
+
+    @property
+    def picked(self) -> str | None:
+        """The address of the sentence picked out, if any."""
+        return self._picked
 
     def panes(self) -> list[SectionPane]:
         return [pane for pane in self.query(SectionPane) if pane.display]
@@ -202,7 +232,12 @@ class SideBySide(Horizontal):
         for pane in self.panes():
             block = _block_holding(pane, address)
             if block is not None:
-                pane.scroll_to_widget(block, animate=False, immediate=True, top=True)
+                # Not followed by the other pane: after a jump, the sentence jumped from stays in view there.
+                self._following = True
+                try:
+                    pane.scroll_to_widget(block, animate=False, immediate=True, top=True)
+                finally:
+                    self._following = False
                 return
 
     def _restyle(self) -> None:
@@ -210,11 +245,9 @@ class SideBySide(Horizontal):
             markdown.show_changes(self.marks_for(markdown.section))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The moved-sentence keys only where a pane shows a moved sentence (`jump` once one is picked)."""
-        if action == "step_moved":
-            return any(_moved_sentences(pane) for pane in self.panes())
-        if action == "jump":
-            return self._picked is not None
+        """`jump` only once a sentence is picked (disabled before)."""
+        if action == "jump" and self._picked is None:
+            return None
         return True
 
     def action_step_moved(self, step: int) -> None:
@@ -228,10 +261,9 @@ class SideBySide(Horizontal):
         self.pick(moved[at % len(moved)])
 
     def action_jump(self) -> None:
-        if self._picked is None:
-            self.notify("Pick a moved sentence first: m (next) or M (previous), or click one.", timeout=4)
-            return
-        self.post_message(SentenceJump(self._picked))
+        """Show the picked sentence's counterpart (the key is enabled once a sentence is picked)."""
+        if self._picked is not None:
+            self.post_message(SentenceJump(self._picked))
 
     @on(PaneRendered)
     def _pane_rendered(self, message: PaneRendered) -> None:
