@@ -85,6 +85,11 @@ def test_what_must_not_split(paragraph: str) -> None:
             ["Assistance is currently suspended (as of December 2021)"],
         ),
         ("日本は海洋国家である。安全保障が重要だ", ["日本は海洋国家である。", "安全保障が重要だ"]),
+        # Capitals beyond ASCII open sentences too.
+        (
+            "La réunion eut lieu à Genève. Ça a marché. Élus.",
+            ["La réunion eut lieu à Genève.", "Ça a marché.", "Élus."],
+        ),
     ],
 )
 def test_where_a_sentence_ends(paragraph: str, expected: list[str]) -> None:

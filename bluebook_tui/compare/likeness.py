@@ -7,11 +7,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bluebook_tui.compare.sentences import Sentence
-from bluebook_tui.compare.words import STOPWORDS, stem, words
+from bluebook_tui.compare.words import STOPWORDS, stem, unify_quotes, words
 
 # Footnote markers follow the page (`[3]` in one edition is `[5]` in the next): not part of what a sentence says.
 _FOOTNOTE_MARKER = re.compile(r"\[(?:\d+|[A-Z][a-z]*)\]")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+# Kana and kanji: written without spaces, so a "word" is a whole clause; they are compared by pairs of characters.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # The kinds of paragraph a sentence may be traced across: body text (a byline is body text, moved into the
 # column), captions, and footnotes each only to their own kind.
@@ -20,7 +21,7 @@ KIND_FAMILY = {"body": "body", "byline": "body", "caption": "caption", "footnote
 
 def normalised_text(text: str) -> str:
     """A sentence's text for telling "unchanged" from "edited": spacing, quote style and footnote markers aside."""
-    return " ".join(_FOOTNOTE_MARKER.sub(" ", text).translate(_QUOTES).split())
+    return " ".join(unify_quotes(_FOOTNOTE_MARKER.sub(" ", text)).split())
 
 
 @dataclass(frozen=True, eq=False)
@@ -39,7 +40,7 @@ class Features:
 
 def features(sentence: Sentence, order: int) -> Features:
     plain = _FOOTNOTE_MARKER.sub(" ", sentence.text)
-    folded = [word.lower().replace("’", "'") for word in words(plain)]
+    folded = [term for word in words(plain) for term in _terms(word.lower().replace("’", "'"))]
     stems = Counter(stemmed for stemmed in map(stem, folded) if stemmed not in STOPWORDS)
     return Features(
         sentence,
@@ -51,6 +52,13 @@ def features(sentence: Sentence, order: int) -> Features:
         len(folded),
         stems.total(),
     )
+
+
+def _terms(word: str) -> list[str]:
+    """A word as matching counts it: itself, or for Japanese its pairs of characters (日本は → 日本, 本は)."""
+    if not _CJK.search(word) or len(word) < 3:
+        return [word]
+    return [word[at : at + 2] for at in range(len(word) - 1)]
 
 
 def dice(left: Counter[str], right: Counter[str]) -> float:

@@ -6,21 +6,19 @@ the paragraphs it pairs), so scrolling down one pane never scrolls the other one
 
 from __future__ import annotations
 
-import re
-
 from bluebook_tui.compare.alignment import SectionPair
 from bluebook_tui.compare.tfidf import TfIdf, cosine
+from bluebook_tui.library.model import paragraph_spans
 
 # Paragraphs less alike than this are not counterparts, however well they fit the order.
 MIN_PARAGRAPH_SIMILARITY = 0.2
-_BLANK_LINES = re.compile(r"\n\s*\n")
 
 ParagraphPair = tuple[int | None, int | None]
 
 
 def paragraphs(text: str) -> list[str]:
     """A section text's paragraphs (blocks between blank lines), as the indices of `paragraph_pairs` count."""
-    return [block.strip() for block in _BLANK_LINES.split(text) if block.strip()]
+    return [text[start:end] for start, end in paragraph_spans(text)]
 
 
 def paragraph_pairs(pair: SectionPair) -> list[ParagraphPair]:

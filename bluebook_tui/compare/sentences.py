@@ -7,7 +7,8 @@ boundaries, splits inside a quoted speech and at "(1) …; (2) …" lists, and l
 sentencex splits every "Japan-U.S.". The rules here are few and each is tested on the books' own cases.
 
 A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes, brackets and footnote markers after it)
-before spacing and a capital, digit or opening quote or bracket; at `。！？` in Japanese; and at a paragraph's end.
+before spacing and a capital or digit (in any script, after an opening quote or bracket if one comes first); at
+`。！？` in Japanese; and at a paragraph's end.
 It does not end inside quotes or brackets that close within the paragraph, after a title (`Dr.`, `No.`), or
 after a dotted abbreviation (`U.S.`, `i.e.`) unless a word that opens sentences follows (`… the U.S. At the …`).
 """
@@ -17,11 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bluebook_tui.library.model import BlockKind, Section
+from bluebook_tui.library.model import BlockKind, Section, paragraph_spans
 
-# A paragraph: text between blank lines (as `paragraphs` and the reader count them).
-_PARAGRAPH = re.compile(r"\S(?:.*?\S)??(?=\s*\n\s*\n|\s*\Z)", re.DOTALL)
-_LATIN_END = re.compile(r"[.!?…]+[”’\"')\]]*(?:\[\w+\])*(?=\s+[“‘\"'(\[]?[A-Z0-9])")
+# A stop, with closing quotes, brackets and footnote markers after it, before spacing and what may open a sentence
+# (whether it does, a capital or a digit in any script, `_opens_sentence` says).
+_LATIN_END = re.compile(r"[.!?…]+[”’\"')\]]*(?:\[\w+\])*(?=\s+[“‘\"'(\[]?(\w))")
 _CJK_END = re.compile(r"[。！？]+[」』）]*")
 _PAIRS = {"(": ")", "[": "]", "“": "”", "‘": "’", "「": "」", "『": "』", "（": "）"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
@@ -39,9 +40,9 @@ _OPENERS = frozenset(
     | {"meanwhile", "thereafter", "afterwards", "accordingly", "therefore", "thus", "consequently", "while", "when"}
     | {"if", "although", "but", "and"}
 )
-_DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
-_LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
-_NEXT_WORD = re.compile(r"\s+[“‘\"'(\[]?([A-Za-z]+)")
+_DOTTED = re.compile(r"(?:\b[^\W\d_]\.){2,}$")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
+_NEXT_WORD = re.compile(r"\s+[“‘\"'(\[]?([^\W\d_]+)")
 
 
 @dataclass(frozen=True)
@@ -70,17 +71,17 @@ def section_sentences(section: Section) -> list[Sentence]:
     """The sentences of a section's own text, in reading order, each with its paragraph and the paragraph's kind."""
     kinds = section.block_kinds
     found: list[Sentence] = []
-    for paragraph, match in enumerate(_PARAGRAPH.finditer(section.text)):
+    for paragraph, (paragraph_start, paragraph_end) in enumerate(paragraph_spans(section.text)):
         kind = kinds[paragraph] if paragraph < len(kinds) else "body"
-        for start, end in split_sentences(match.group()):
-            begin, finish = match.start() + start, match.start() + end
+        for start, end in split_sentences(section.text[paragraph_start:paragraph_end]):
+            begin, finish = paragraph_start + start, paragraph_start + end
             found.append(Sentence(section.id, len(found), begin, finish, section.text[begin:finish], paragraph, kind))
     return found
 
 
 def paragraph_starts(text: str) -> list[int]:
     """Where each paragraph of a section's text starts (paragraphs as `section_sentences` numbers them)."""
-    return [match.start() for match in _PARAGRAPH.finditer(text)]
+    return [start for start, _ in paragraph_spans(text)]
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
@@ -100,10 +101,17 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
 def _boundaries(paragraph: str) -> list[int]:
     """Where sentences may end, in order: after Latin and after Japanese sentence stops."""
     latin = [
-        match.end() for match in _LATIN_END.finditer(paragraph) if _ends_sentence(paragraph, match.start(), match.end())
+        match.end()
+        for match in _LATIN_END.finditer(paragraph)
+        if _opens_sentence(match.group(1)) and _ends_sentence(paragraph, match.start(), match.end())
     ]
     japanese = [match.end() for match in _CJK_END.finditer(paragraph) if match.end() < len(paragraph)]
     return sorted(set(latin + japanese))
+
+
+def _opens_sentence(char: str) -> bool:
+    """Whether a sentence can start with this character: a capital or a digit, in any script."""
+    return char.isupper() or char.isdigit()
 
 
 def _ends_sentence(paragraph: str, stop: int, end: int) -> bool:

@@ -42,11 +42,6 @@ def subtree_text(section: Section) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def normalised(text: str) -> str:
-    """Text with its spacing evened out, for telling an unchanged text from a changed one."""
-    return " ".join(text.split())
-
-
 @dataclass(frozen=True)
 class Profile:
     """What alignment compares of one section, computed once."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+from bluebook_tui.compare.words import unify_quotes
+
 # (British ending, American ending, shortest word the rule applies to), tried in order.
 _ENDINGS = (
     ("ogramme", "ogram", 7),
@@ -29,7 +30,7 @@ _DOUBLED_L = re.compile(r"([aeiou])ll(ed|ing|er|ers)$")  # travelled, modelling,
 
 def spelling_key(word: str) -> str:
     """The word (or token) with quote style unified and a British spelling turned American; case is kept."""
-    word = word.translate(_QUOTES)
+    word = unify_quotes(word)
     if word[-1:] in "sS" and word[-2:-1] not in ("s", "S", ""):
         return _american(word[:-1]) + word[-1]  # centres → centers, programmes → programs
     return _american(word)

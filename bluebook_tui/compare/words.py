@@ -21,6 +21,14 @@ _VOWEL = re.compile(r"[aeiouy]")
 _DOUBLE_CONSONANT = re.compile(r"([^aeiouylsz])\1$")
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def unify_quotes(text: str) -> str:
+    """Curly quotes and apostrophes as straight ones: the editions write both."""
+    return text.translate(_QUOTES)
+
+
 def words(text: str) -> list[str]:
     """The words of a text as written, in order."""
     return WORD.findall(text)

@@ -17,7 +17,15 @@ from bluebook_tui.library.markdown import BYLINE_ATTR, CAPTION_ATTR, parser, to_
 SectionKind = Literal["section", "column"]
 # What a paragraph of a section's text is: running text, a photo caption, a column's byline, or a footnote.
 BlockKind = Literal["body", "caption", "byline", "footnote"]
+# Paragraphs are the blocks between blank lines, in a section's Markdown and in its text alike.
 _BLOCK_SEPARATOR = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH = re.compile(r"\S(?:.*?\S)??(?=\s*\n\s*\n|\s*\Z)", re.DOTALL)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Where each paragraph of a text starts and ends (the blocks between blank lines, without their edges'
+    spacing): the one definition the sentences, the comparison and the reader's marks count by."""
+    return [match.span() for match in _PARAGRAPH.finditer(text)]
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,6 +62,20 @@ class Section:
             ancestors.append(node.heading)
             node = node.parent
         return tuple(reversed(ancestors))
+
+    @property
+    def place(self) -> str:
+        """Where the section stands, for people: `2022 › (4) The Oceans and Seas › B Ensuring Safe …`."""
+        return " › ".join((self.edition, *self.path))
+
+    def is_within(self, ancestor: Section) -> bool:
+        """Whether this section is `ancestor` or stands below it."""
+        node: Section | None = self
+        while node is not None:
+            if node is ancestor:
+                return True
+            node = node.parent
+        return False
 
     def walk(self) -> Iterator[Section]:
         """This section and every section below it, in reading order."""
