@@ -11,6 +11,7 @@ from test_compare_support import edition
 
 from bluebook_tui.compare import Alignment, align_editions
 from bluebook_tui.compare.likeness import features
+from bluebook_tui.compare.redline import compared_text, redline
 from bluebook_tui.compare.sentence_links import ANYWHERE, _score
 from bluebook_tui.library import Library
 
@@ -244,9 +245,9 @@ _WORDS = ["Japan", "supports", "regional", "dialogue", "capacity", "funding", "s
 
 
 @st.composite
-def _shuffled_editions(draw: st.DrawFn) -> tuple[str, str, list[tuple[str, str]]]:
+def _shuffled_editions(draw: st.DrawFn) -> tuple[str, str, dict[str, tuple[str, str]]]:
     """Two editions of the same sections, some paragraphs moved to another section in the second: the Markdown
-    of each, and (sentence text, section title) for each moved sentence."""
+    of each, and for each moved sentence, the titles of the section it was in and of the one it went to."""
     sections = draw(st.integers(min_value=2, max_value=4))
     paragraphs: list[list[str]] = []
     for number in range(sections):
@@ -272,14 +273,13 @@ def _shuffled_editions(draw: st.DrawFn) -> tuple[str, str, list[tuple[str, str]]
     for source, target in moves:
         if len(placed[source]) > 1:
             placed[target].append(placed[source].pop())
-    moved_paragraphs = [[paragraph for paragraph, _ in row] for row in placed]
-    moved = [
-        (sentence if sentence.endswith(".") else sentence + ".", _TOPICS[number].title())
+    moved = {
+        sentence if sentence.endswith(".") else sentence + ".": (_TOPICS[origin].title(), _TOPICS[number].title())
         for number, row in enumerate(placed)
         for paragraph, origin in row
         if origin != number
         for sentence in paragraph.split(". ")
-    ]
+    }
 
     def markdown(rows: list[list[str]]) -> str:
         return "\n".join(
@@ -287,25 +287,45 @@ def _shuffled_editions(draw: st.DrawFn) -> tuple[str, str, list[tuple[str, str]]
             for number, row in enumerate(rows)
         )
 
-    return markdown(paragraphs), markdown(moved_paragraphs), moved
+    return markdown(paragraphs), markdown([[paragraph for paragraph, _ in row] for row in placed]), moved
 
 
 @settings(max_examples=40, deadline=None)
 @given(_shuffled_editions())
-def test_paragraphs_shuffled_between_sections_are_found_moved(case: tuple[str, str, list[tuple[str, str]]]) -> None:
+def test_paragraphs_shuffled_between_sections_are_found_moved(
+    case: tuple[str, str, dict[str, tuple[str, str]]],
+) -> None:
     old, new, moved = case
     left, right = edition("2016", old), edition("2022", new)
     alignment = align_editions(left, right)
-    for section in right.walk():
-        for trace in alignment.trace(section.id):
-            assert trace.status == "unchanged"  # every sentence is still there, word for word
-            expected = [where for text, where in moved if text == trace.sentence.text]
-            assert trace.moved == bool(expected), trace.sentence.text
-            assert expected in ([], [section.title])
+    for mine, other in ((left, right), (right, left)):
+        for section in mine.walk():
+            for trace in alignment.trace(section.id):
+                assert trace.status == "unchanged"  # every sentence is still there, word for word
+                assert trace.moved == (trace.sentence.text in moved), trace.sentence.text
+                # Its counterpart is the same sentence, in the section it went to (or came from).
+                [counterpart] = trace.counterparts
+                assert counterpart.text == trace.sentence.text
+                origin, target = moved.get(trace.sentence.text, (section.title, section.title))
+                assert other.section(counterpart.section_id).title == (target if mine is left else origin)
     again = align_editions(left, right)
     assert [(p.left and p.left.id, p.right and p.right.id) for p in again.pairs] == [
         (p.left and p.left.id, p.right and p.right.id) for p in alignment.pairs
     ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(_shuffled_editions(), st.booleans())
+def test_redlines_of_any_two_sections_rebuild_both_texts(
+    case: tuple[str, str, dict[str, tuple[str, str]]], subtree: bool
+) -> None:
+    left, right = edition("2016", case[0]), edition("2022", case[1])
+    alignment = align_editions(left, right)
+    for old in left.walk():
+        for new in right.walk():
+            marked = redline(alignment, old, new, subtree=subtree)
+            assert "".join(op.text for op in marked.ops if op.op != "insert") == compared_text(old, subtree)
+            assert "".join(op.text for op in marked.ops if op.op != "delete") == compared_text(new, subtree)
 
 
 @settings(max_examples=30, deadline=None)
@@ -320,3 +340,21 @@ def test_any_edition_against_itself_is_unchanged_and_nothing_moves(
         for trace in alignment.trace(section.id):
             assert (trace.status, trace.moved) == ("unchanged", False)
             assert [c.address for c in trace.counterparts] == [trace.sentence.address]
+
+
+def test_a_japanese_sentence_edited_is_traced_as_edited() -> None:
+    # Written without spaces, Japanese is compared by pairs of characters, not as one word per clause.
+    old = edition("2016", "## (1) 海洋\n\n日本は海洋の安全を支える。国際協力が重要だ。\n")
+    new = edition("2022", "## (1) 海洋\n\n日本は海洋の安全を強く支える。国際協力が重要だ。\n")
+    first, second = align_editions(old, new).trace("2016/1")
+    assert (first.status, [c.text for c in first.counterparts]) == ("edited", ["日本は海洋の安全を強く支える。"])
+    assert second.status == "unchanged"
+
+
+def test_a_section_whose_sentences_are_all_unchanged_is_unchanged() -> None:
+    # Quote style and footnote numbers are not changes, for a section as for its sentences.
+    old = edition("2016", "## (1) Seas\n\nJapan’s “regional” seas matter.[1]\n\n[^1-1]: A note.\n")
+    new = edition("2022", '## (1) Seas\n\nJapan\'s "regional" seas matter.[2]\n\n[^1-2]: A note.\n')
+    alignment = align_editions(old, new)
+    assert {trace.status for trace in alignment.trace("2016/1")} == {"unchanged"}
+    assert alignment.pair_for("2016/1").status == "unchanged"

@@ -7,13 +7,12 @@ from dataclasses import dataclass
 
 from bluebook_tui.compare.alignment import Alignment, Flag, SectionPair, SentenceStatus, SentenceTrace, Status
 from bluebook_tui.compare.flows import Flows
-from bluebook_tui.compare.likeness import Features, features
+from bluebook_tui.compare.likeness import Features, features, normalised_text
 from bluebook_tui.compare.section_matching import SectionMatcher
 from bluebook_tui.compare.sentence_links import Linker, sentence_neighbours
 from bluebook_tui.compare.sentences import section_sentences
 from bluebook_tui.compare.similarity import (
     label_position,
-    normalised,
     profiles,
     subtree_text,
     text_similarity,
@@ -187,7 +186,8 @@ class Aligner:
 
     def _pair(self, left: Section, right: Section, flows: Flows) -> SectionPair:
         through_subtree = not self.words[left.id] or not self.words[right.id]
-        same_text = normalised(subtree_text(left)) == normalised(subtree_text(right))
+        # The same words, as for sentences: spacing, quote style and footnote numbers aside.
+        same_text = normalised_text(subtree_text(left)) == normalised_text(subtree_text(right))
         left_profile, right_profile = self.profiles[left.id], self.profiles[right.id]
         if same_text:
             similarity = 1.0
@@ -246,7 +246,7 @@ class Aligner:
         if any(source is left for source in self.split_from.values()):
             return True
         return any(
-            not _is_within(self.sections[target], right)
+            not self.sections[target].is_within(right)
             and words >= SIDE_FLOW_SHARE * self.words[left.id]
             and flows.sentences[left.id, target] >= SIDE_FLOW_SENTENCES
             for target, words in flows.out_of(left.id).items()
@@ -256,12 +256,11 @@ class Aligner:
         """Whether the right took text from outside the left's subtree: from a section merged into it, or (two
         sentences and a share of its words or more) from any other."""
         if any(
-            target is right and not _is_within(self.sections[source], left)
-            for source, target in self.merged_into.items()
+            target is right and not self.sections[source].is_within(left) for source, target in self.merged_into.items()
         ):
             return True
         return any(
-            not _is_within(self.sections[source], left)
+            not self.sections[source].is_within(left)
             and words >= SIDE_FLOW_SHARE * self.words[right.id]
             and flows.sentences[source, right.id] >= SIDE_FLOW_SENTENCES
             for source, words in flows.into(right.id).items()
@@ -368,19 +367,11 @@ def _insertion_point(ordered: list[SectionPair], previous: Section | None, secti
     counterpart = ordered[at - 1].right
     if previous is section.parent or counterpart is None:
         return at
-    while at < len(ordered) and _is_below(ordered[at].right, counterpart):
+    while (
+        at < len(ordered)
+        and (below := ordered[at].right) is not None
+        and below is not counterpart
+        and below.is_within(counterpart)
+    ):
         at += 1
     return at
-
-
-def _is_within(section: Section, ancestor: Section) -> bool:
-    return section is ancestor or _is_below(section, ancestor)
-
-
-def _is_below(section: Section | None, ancestor: Section) -> bool:
-    node = section.parent if section is not None else None
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.parent
-    return False

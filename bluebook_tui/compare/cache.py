@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,22 @@ _lock = threading.Lock()
 
 
 def alignment_key(left: Edition, right: Edition) -> str:
-    """The pair itself: the format's version, both ids and both editions' content digests."""
-    return f"{FORMAT_VERSION}-{left.id}-{left.digest}-{right.id}-{right.digest}"
+    """The pair itself (both ids and both editions' content digests), and what aligned it: the format's version and
+    the code that cuts texts and traces sentences, so that a new release (or an edit of that code) aligns afresh."""
+    return f"{FORMAT_VERSION}-{_code_fingerprint()}-{left.id}-{left.digest}-{right.id}-{right.digest}"
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """The size and modification time of every module an alignment depends on (cheaper than hashing them)."""
+    import zlib  # loaded already by the library snapshot
+
+    package = Path(__file__).resolve().parents[1]
+    modules = sorted(
+        [*(package / "compare").glob("*.py"), package / "library" / "markdown.py", package / "library" / "model.py"]
+    )
+    stats = [(module.name, module.stat().st_size, module.stat().st_mtime_ns) for module in modules]
+    return f"{zlib.crc32(repr(stats).encode()):08x}"
 
 
 def cached_alignment(left: Edition, right: Edition, cache_dir: Path | None = None) -> Alignment:
@@ -55,10 +70,10 @@ def _default_cache_dir() -> Path:
 def _read(path: Path, key: str, left: Edition, right: Edition) -> Alignment | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("key") != key:
+        if not isinstance(data, dict) or data.get("key") != key:
             return None
         return _from_json(data, left, right)
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
 
 

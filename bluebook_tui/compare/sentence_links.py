@@ -282,6 +282,8 @@ class _Moves:
             members = [(self.lefts[row], self.shared[row][j - 1]) for row in rows]
         else:
             members = [(self.rights[column], self.shared[i - 1][column]) for column in columns]
+        if not _neighbours(members[0][0], members[1][0]):
+            return 0  # a pool can hold several sections, and a linked sentence can stand between two open ones
         if any(common < max(MIN_SHARED_STEMS, OWN_PART * member.stem_count) for member, common in members):
             return 0
         return _group_value([self.lefts[row] for row in rows], [self.rights[column] for column in columns])
@@ -342,6 +344,12 @@ def _distinct_shared(left: Counter[str], right: Counter[str]) -> int:
     """How many different content stems two texts share: what a link is worth to the in-place alignment. (Counted
     with repeats, a long list of "Japan-U.S. … Meeting (September)" would outweigh two real rewrites.)"""
     return len(left.keys() & right.keys())
+
+
+def _neighbours(first: Features, second: Features) -> bool:
+    """Whether two sentences follow each other in one section."""
+    one, other = first.sentence, second.sentence
+    return one.section_id == other.section_id and other.index == one.index + 1
 
 
 def _holds_own_part(member: Features, partner: Counter[str], counterpart: Counter[str]) -> bool:
