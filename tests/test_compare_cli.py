@@ -81,7 +81,8 @@ def test_diff_json_rebuilds_both_sections(capsys: pytest.CaptureFixture[str], li
     assert {op["op"] for op in data["ops"]} == {"equal", "insert", "delete"}
     for op in data["ops"]:
         assert list(op)[:2] == ["op", "text"]
-        assert set(op) == {"op", "text", "paragraph", "kind", "moved", "ignored"}
+        assert set(op) == {"op", "text", "paragraph", "kind", "moved", "elsewhere", "ignored"}
+        assert op["moved"] is False or op["elsewhere"] is not None
         assert (op["paragraph"]["left"] is None) == (op["op"] == "insert")
         assert (op["paragraph"]["right"] is None) == (op["op"] == "delete")
     assert rebuilt(data["ops"]) == (library.section("2016/4.B.b").text, library.section("2022/4.B.A").text)
@@ -116,17 +117,21 @@ def test_diff_marks_a_sentence_moved_out_to_another_section_and_in_from_one(caps
     # Two sentences of (4) went from 2016's introduction to 2022's new (A) Basic Stance: clashing interests, and
     # the Shangri-La Dialogue.
     went = moved_ops(capsys, "2016/4", "2022/4")
-    assert [(op["op"], op["moved"]["direction"], op["moved"]["section"]["id"]) for op in went] == [
+    assert [(op["op"], op["elsewhere"]["direction"], op["elsewhere"]["section"]["id"]) for op in went] == [
         ("delete", "to", "2022/4.A.A"),
         ("delete", "to", "2022/4.A.A"),
     ]
     assert went[0]["text"].strip().startswith("In recent years, there are an increasing number of cases")
     assert went[1]["text"].strip().startswith("Against this background, Japan has been making every effort")
     came, _ = moved_ops(capsys, "2016/4.A", "2022/4.A", "--subtree")
-    assert (came["op"], came["moved"]["direction"], came["moved"]["section"]["id"]) == ("insert", "from", "2016/4")
+    assert (came["op"], came["elsewhere"]["direction"], came["elsewhere"]["section"]["id"]) == (
+        "insert",
+        "from",
+        "2016/4",
+    )
     assert came["text"].strip().startswith("There is an increasing number of cases")
     # With what changed on the way.
-    edits = came["moved"]["edits"]
+    edits = came["elsewhere"]["edits"]
     assert {"op": "delete", "text": "In recent years, there are"} in edits
     assert rebuilt(edits)[1] == came["text"].strip()
 
@@ -134,7 +139,22 @@ def test_diff_marks_a_sentence_moved_out_to_another_section_and_in_from_one(caps
 def test_diff_for_people_says_where_a_moved_sentence_went(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "diff", "2016/4", "2022/4")
     assert code == 0
-    assert "↗ moved to 2022 › (4) The Oceans and Seas › A Order at Sea › (A) Basic Stance #0" in " ".join(out.split())
+    assert "↗ moved to 2022/4.A.A#0 2022 › (4) The Oceans and Seas › A Order at Sea › (A) Basic Stance" in " ".join(
+        out.split()
+    )
+
+
+def test_diff_says_a_sentence_went_to_a_sibling_without_calling_it_moved(capsys: pytest.CaptureFixture[str]) -> None:
+    # The three run-in parts of 2016's Somalia section all went into 2022's (B): a sentence of one faces nothing in
+    # a redline of another, but it did not move away from where its own section went.
+    code, out, _ = run(capsys, "diff", "2016/4.B.a.current-status-of", "2022/4.B.B", "--json")
+    assert code == 0
+    siblings = {"2016/4.B.a.extension-of-anti", "2016/4.B.a.promotion-of-international"}
+    from_siblings = [op for op in json.loads(out)["ops"] if op["elsewhere"]]
+    assert {op["elsewhere"]["section"]["id"] for op in from_siblings} == siblings
+    assert not any(op["moved"] for op in from_siblings)
+    code, out, _ = run(capsys, "diff", "2016/4.B.a.current-status-of", "2022/4.B.B")
+    assert code == 0 and "← came from 2016/4.B.a.extension-of-anti#0" in out and "↗" not in out
 
 
 def test_diff_ignoring_spelling_and_punctuation_marks_only_real_changes(capsys: pytest.CaptureFixture[str]) -> None:

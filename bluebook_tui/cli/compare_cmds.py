@@ -57,7 +57,7 @@ def compare_editions(args: argparse.Namespace, context: CommandContext) -> int:
     from rich.markup import escape
     from rich.table import Table
 
-    from bluebook_tui.compare.views import status_counts
+    from bluebook_tui.compare.views import kept_share, status_counts
 
     # One line per pair keeps the table scannable; long headings end in an ellipsis (JSON has them whole).
     table = Table(box=None, header_style="bold", expand=True)
@@ -80,7 +80,7 @@ def compare_editions(args: argparse.Namespace, context: CommandContext) -> int:
             if pair.destination
             else "",
             right,
-            _bar(pair.carried_over[0]) if pair.left and (pair.right or pair.destination) else "",
+            _bar(kept_share(pair)) if pair.status not in ("added", "removed") else "",
             f"[cyan]{' '.join(pair.flags)}[/]",
         )
     out = console()

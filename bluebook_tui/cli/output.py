@@ -36,8 +36,3 @@ def section_ref(section: Section | None) -> dict[str, Any] | None:
     if section is None:
         return None
     return {"edition": section.edition, "id": section.id, "heading": section.heading, "path": list(section.path)}
-
-
-def section_place(section: Section) -> str:
-    """Where a section stands, for people: `2022 › (4) The Oceans and Seas › B Ensuring Safe Maritime Transport`."""
-    return " › ".join((section.edition, *section.path))

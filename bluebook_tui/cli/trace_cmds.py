@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from bluebook_tui.cli.context import CommandContext
-from bluebook_tui.cli.output import console, print_json, section_place, section_ref
+from bluebook_tui.cli.output import console, print_json, section_ref
 
 if TYPE_CHECKING:
     from bluebook_tui.compare.alignment import SentenceTrace
@@ -89,7 +89,7 @@ def trace_section(args: argparse.Namespace, context: CommandContext) -> int:
     from rich.markup import escape
 
     out = console()
-    out.print(f"[bold]{escape(section_place(section))}[/]  [dim]{section.id}, traced into {against}[/]")
+    out.print(f"[bold]{escape(section.place)}[/]  [dim]{section.id}, traced into {against}[/]")
     if not traces:
         parts = ", ".join(child.id for child in section.children)
         below = f"; its subsections: {parts} (`bluebook diff` compares it with them)" if parts else ""
@@ -102,7 +102,7 @@ def trace_section(args: argparse.Namespace, context: CommandContext) -> int:
         if trace.counterparts:
             where = library.section(trace.counterparts[0].section_id)
             addresses = " + ".join(sentence.address for sentence in trace.counterparts)
-            out.print(f"    [dim]→ {addresses}  {escape(section_place(where))}[/]", highlight=False)
+            out.print(f"    [dim]→ {addresses}  {escape(where.place)}[/]", highlight=False)
     return 0
 
 
@@ -174,8 +174,8 @@ def diff_sections(args: argparse.Namespace, context: CommandContext) -> int:
                 text.append("\n")  # a heading stands on its own line, whatever the spacing after it
             after_heading = op.kind == "heading"
             _append(text, op, plain, opens_row=not position or op.text.startswith("\n"))
-            if op.moved is not None:
-                notes.append(_moved_note(op.moved))
+            if op.elsewhere is not None:
+                notes.append(_elsewhere_note(op.elsewhere))
         out.print(text)
         for note in notes:
             out.print(f"[magenta]{escape(note)}[/]", highlight=False)
@@ -202,22 +202,23 @@ def _append(text: Any, op: RedlineOp, plain: bool, opens_row: bool) -> None:
         if op.op != "delete":
             text.append(body)
         return
-    moved = "↗" if op.moved is not None else ""
+    moved = "↗" if op.moved else ""
     if op.op == "delete":
         text.append(f"[-{moved}{body}-]" if plain else moved + body, style="red strike")
     else:
         text.append(f"{{+{moved}{body}+}}" if plain else moved + body, style="green")
 
 
-def _moved_note(moved: Elsewhere) -> str:
-    sentence = moved.sentences[0]
-    where = f"{section_place(moved.section)} #{sentence.index}"
-    edits = _edits_text(moved.edits)
-    if moved.moved:
-        direction = "moved to" if moved.direction == "to" else "moved from"
+def _elsewhere_note(elsewhere: Elsewhere) -> str:
+    """Where a sentence facing nothing here went (or came from), and what changed on the way."""
+    sentence = elsewhere.sentences[0]
+    where = f"{sentence.address}  {elsewhere.section.place}"
+    edits = _edits_text(elsewhere.edits)
+    if elsewhere.moved:
+        direction = "↗ moved to" if elsewhere.direction == "to" else "↗ moved from"
     else:
-        direction = "went to" if moved.direction == "to" else "came from"
-    return f"  ↗ {direction} {where} ({round(moved.similarity * 100)}% of words kept): {edits}"
+        direction = "→ went to" if elsewhere.direction == "to" else "← came from"
+    return f"  {direction} {where} ({round(elsewhere.similarity * 100)}% of words kept): {edits}"
 
 
 def _edits_text(edits: tuple[DiffOp, ...]) -> str:
@@ -233,21 +234,21 @@ def _edits_text(edits: tuple[DiffOp, ...]) -> str:
 
 
 def _op_json(op: RedlineOp) -> dict[str, Any]:
-    moved = None
-    if op.moved is not None:
-        moved = {
-            "direction": op.moved.direction,
-            "section": section_ref(op.moved.section),
-            "sentences": [sentence.index for sentence in op.moved.sentences],
-            "similarity": op.moved.similarity,
-            "edits": [{"op": edit.op, "text": edit.text} for edit in op.moved.edits],
-            "moved": op.moved.moved,
+    elsewhere = None
+    if op.elsewhere is not None:
+        elsewhere = {
+            "direction": op.elsewhere.direction,
+            "section": section_ref(op.elsewhere.section),
+            "sentences": [sentence.index for sentence in op.elsewhere.sentences],
+            "similarity": op.elsewhere.similarity,
+            "edits": [{"op": edit.op, "text": edit.text} for edit in op.elsewhere.edits],
         }
     return {
         "op": op.op,
         "text": op.text,
         "paragraph": {"left": op.paragraph[0], "right": op.paragraph[1]},
         "kind": op.kind,
-        "moved": moved,
+        "moved": op.moved,
+        "elsewhere": elsewhere,
         "ignored": op.ignored,
     }

@@ -47,14 +47,20 @@ class Elsewhere:
 @dataclass(frozen=True)
 class RedlineOp:
     """One run of a redline. `paragraph`: the paragraph it stands in on each side (indices into that side's
-    compared text as `paragraphs` splits it), None for the side it is not part of; `kind` what that paragraph is."""
+    compared text as `paragraphs` splits it), None for the side it is not part of; `kind` what that paragraph is;
+    `elsewhere`: for a sentence facing nothing here, where its counterpart stands."""
 
     op: DiffKind
     text: str
     paragraph: tuple[int | None, int | None]
     kind: UnitKind
-    moved: Elsewhere | None = None
+    elsewhere: Elsewhere | None = None
     ignored: bool = False
+
+    @property
+    def moved(self) -> bool:
+        """Whether the run is a sentence that moved to (or from) another section than its own belongs with."""
+        return self.elsewhere is not None and self.elsewhere.moved
 
 
 @dataclass(frozen=True)
@@ -284,9 +290,9 @@ class _Builder:
     def _unfaced(self, unit: _Unit, *, on_left: bool) -> None:
         op: DiffKind = "delete" if on_left else "insert"
         paragraph = (unit.paragraph, None) if on_left else (None, unit.paragraph)
-        self.ops.append(RedlineOp(op, unit.gap + unit.text, paragraph, unit.kind, self._moved(unit, on_left)))
+        self.ops.append(RedlineOp(op, unit.gap + unit.text, paragraph, unit.kind, self._elsewhere(unit, on_left)))
 
-    def _moved(self, unit: _Unit, on_left: bool) -> Elsewhere | None:
+    def _elsewhere(self, unit: _Unit, on_left: bool) -> Elsewhere | None:
         if unit.sentence is None or self.alignment is None:
             return None
         trace = _trace(self.alignment, unit)
@@ -374,7 +380,7 @@ def _split_by_paragraph(
 
 
 def _merged(ops: list[RedlineOp]) -> Iterator[RedlineOp]:
-    """Neighbouring runs of one kind, in one paragraph and not moved, as one run."""
+    """Neighbouring runs of one kind, in one paragraph and facing each other or nothing, as one run."""
     previous: RedlineOp | None = None
     for op in ops:
         if not op.text:
@@ -384,8 +390,8 @@ def _merged(ops: list[RedlineOp]) -> Iterator[RedlineOp]:
             and previous.op == op.op
             and previous.paragraph == op.paragraph
             and previous.kind == op.kind
-            and previous.moved is None
-            and op.moved is None
+            and previous.elsewhere is None
+            and op.elsewhere is None
             and previous.ignored == op.ignored
             and not op.text.startswith("\n")
         ):

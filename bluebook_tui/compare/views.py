@@ -154,3 +154,29 @@ def _changed_words(trace: SentenceTrace, is_left: bool, offset: int) -> tuple[Sp
 def matched_statuses(traces: Iterable[SentenceTrace], pattern: re.Pattern[str]) -> Counter[str]:
     """How many of the sentences the pattern matches are unchanged, edited, moved, new or removed."""
     return Counter("moved" if trace.moved else trace.status for trace in traces if pattern.search(trace.sentence.text))
+
+
+def kept_share(pair: SectionPair) -> float:
+    """The one figure of a pair, for either side's row: the share of the older section's words kept in the newer
+    (traced sentence by sentence); for a section split off another, the share of its words taken from that one."""
+    return pair.carried_over[1] if pair.status == "split" else pair.carried_over[0]
+
+
+def parts_paired(alignment: Alignment, section: Section) -> list[tuple[Section, Section]]:
+    """For a section without a counterpart, its uppermost subsections that have one: (subsection, counterpart),
+    in reading order. A heading the other edition dropped can have all its parts there."""
+    if alignment.counterpart(section.id) is not None:
+        return []
+    found: list[tuple[Section, Section]] = []
+    for part in list(section.walk())[1:]:
+        counterpart = alignment.counterpart(part.id)
+        if counterpart is not None and not any(part.is_within(other) for other, _ in found):
+            found.append((part, counterpart))
+    return found
+
+
+def sentences_carried(alignment: Alignment, section: Section, into: Section) -> tuple[int, int]:
+    """How many of a section's sentences have their counterpart in `into`, and how many it has."""
+    traces = alignment.trace(section.id)
+    carried = sum(1 for trace in traces if trace.counterparts and trace.counterparts[0].section_id == into.id)
+    return carried, len(traces)
