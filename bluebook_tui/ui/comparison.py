@@ -8,12 +8,18 @@ section, by section id.
 from __future__ import annotations
 
 import threading
-from functools import cached_property
 from typing import Literal
 
 from bluebook_tui.compare import Alignment, SectionPair, paragraph_pairs
 from bluebook_tui.compare.paragraph_alignment import ParagraphPair
-from bluebook_tui.compare.views import SentenceMark, Span, paragraph_counterpart, paragraph_marks, sentence_marks
+from bluebook_tui.compare.views import (
+    SentenceMark,
+    Span,
+    paragraph_counterpart,
+    paragraph_marks,
+    parts_paired,
+    sentence_marks,
+)
 from bluebook_tui.library.model import Library, Section
 
 Side = Literal["left", "right"]
@@ -46,8 +52,9 @@ class Comparison:
     def ready(self) -> bool:
         return self._alignment is not None
 
-    @cached_property
+    @property
     def alignment(self) -> Alignment:
+        """The alignment (views ask once `ensure` has run: before, this would work it out on their thread)."""
         return self.ensure()
 
     def side(self, section: Section) -> Side | None:
@@ -68,16 +75,8 @@ class Comparison:
         return pair.destination if pair is not None else None
 
     def parts_paired(self, section: Section) -> list[tuple[Section, Section]]:
-        """For a section without a counterpart, its subsections that have one: (subsection, counterpart), in order.
-        A heading the other edition dropped can still have all its parts there."""
-        if self.counterpart(section) is not None:
-            return []
-        found = []
-        for part in list(section.walk())[1:]:
-            counterpart = self.counterpart(part)
-            if counterpart is not None and not any(part is other or _is_below(part, other) for other, _ in found):
-                found.append((part, counterpart))
-        return found
+        """For a section without a counterpart, its subsections that have one (see `views.parts_paired`)."""
+        return parts_paired(self.alignment, section) if self.side(section) else []
 
     def paragraph_counterpart(self, section: Section, index: int) -> int | None:
         """The counterpart section's paragraph that faces this section's paragraph `index`."""
@@ -113,13 +112,4 @@ class Comparison:
         """The section and index of a sentence given by its address (`2022/4.B.B#3`), if it is in the library."""
         section_id, _, index = address.rpartition("#")
         section = self.library.find(section_id)
-        return (section, int(index)) if section is not None and index.isdigit() else None
-
-
-def _is_below(section: Section, ancestor: Section) -> bool:
-    node = section.parent
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.parent
-    return False
+        return (section, int(index)) if section is not None and index.isdecimal() else None

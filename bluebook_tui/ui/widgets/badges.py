@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
+from bluebook_tui.compare.views import kept_share
+
 if TYPE_CHECKING:
     from bluebook_tui.compare import SectionPair
     from bluebook_tui.library.model import Section
@@ -40,12 +42,6 @@ def percent(similarity: float) -> str:
     return f"{round(similarity * 100)}%"
 
 
-def kept_share(pair: SectionPair) -> float:
-    """The one figure of a pair, on either side's row: the share of the older section's words kept in the newer
-    (traced sentence by sentence); for a section split off another, the share of its words taken from that one."""
-    return pair.carried_over[1] if pair.status == "split" else pair.carried_over[0]
-
-
 def badge_parts(pair: SectionPair) -> list[tuple[str, str]]:
     """A few cells for the tree, as (text, key of `STYLES`): "same", "new", "removed", the share of the older
     section's words kept (`kept_share`), or where a merged or split section's text went ("→54%") or came from
@@ -59,7 +55,7 @@ def badge_parts(pair: SectionPair) -> list[tuple[str, str]]:
 
 
 def counterpart_note(pair: SectionPair, section: Section, other_edition: str) -> Content:
-    """What became of `section` in `other_edition`, in words ("changed since 2016 (63% alike)")."""
+    """What became of `section` in `other_edition`, in words ("changed since 2016 (27% of 2016's words kept)")."""
     if pair.status == "added":
         text = f"new in {section.edition}"
     elif pair.status == "removed":

@@ -243,9 +243,10 @@ class SearchPanel(Vertical):
 
     def _notes(self, hits: Sequence[Any], pattern: str | None) -> dict[str, Content]:
         """What became of each hit's section in the other edition, and of the sentences the query matches there,
-        by section id (none without a comparison). Runs in the search thread: it may wait for the alignment."""
+        by section id (none without a comparison, or until the editions are aligned: a search never waits for
+        that)."""
         comparison = self._comparison
-        if comparison is None:
+        if comparison is None or not comparison.ready:
             return {}
         matcher = re.compile(pattern, re.IGNORECASE) if pattern else None
         notes = {}

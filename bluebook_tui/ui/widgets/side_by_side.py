@@ -21,10 +21,12 @@ from bluebook_tui.library.model import Section
 from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.messages import DestinationChosen, PaneRendered, SentenceJump
 from bluebook_tui.ui.widgets.section_markdown import ChangeMarks, MatchHighlighting, SectionMarkdown
-from bluebook_tui.ui.widgets.section_pane import SectionPane
+from bluebook_tui.ui.widgets.section_pane import ChangeMarksFor, SectionPane
 
 if TYPE_CHECKING:
     from bluebook_tui.compare.views import SentenceMark
+
+from bluebook_tui.compare.views import sentences_carried
 
 _SENTENCE_LINK = "sentence:"
 
@@ -46,11 +48,12 @@ class EditionColumn(Vertical):
     }
     """
 
-    def __init__(self, edition_id: str, comparison: Comparison, *, id: str | None = None) -> None:
+    def __init__(self, edition_id: str, marks: ChangeMarksFor, *, id: str | None = None) -> None:
+        """`marks`: what to mark in each section the pane shows (the side-by-side view decides)."""
         super().__init__(id=id)
         self.edition_id = edition_id
         self.border_title = edition_id
-        self._comparison = comparison
+        self._marks = marks
         self._destination: Section | None = None
         self._shown: tuple[str, str | None] | None = None  # the section id and pattern the pane shows
 
@@ -62,10 +65,6 @@ class EditionColumn(Vertical):
     @property
     def pane(self) -> SectionPane:
         return self.query_one(SectionPane)
-
-    def _marks(self, section: Section) -> ChangeMarks | None:
-        side_by_side = self.parent
-        return side_by_side.marks_for(section) if isinstance(side_by_side, SideBySide) else None
 
     def show(
         self, section: Section | None, note: str, pattern: str | None, destination: tuple[Section, str] | None = None
@@ -139,8 +138,8 @@ class SideBySide(Horizontal):
         self._pending_pick: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield EditionColumn(self.left_edition, self.comparison, id="left-column")
-        yield EditionColumn(self.right_edition, self.comparison, id="right-column")
+        yield EditionColumn(self.left_edition, self.marks_for, id="left-column")
+        yield EditionColumn(self.right_edition, self.marks_for, id="right-column")
 
     def on_mount(self) -> None:
         for column in self.query(EditionColumn):
@@ -183,13 +182,9 @@ class SideBySide(Horizontal):
             self.pick(pick)  # its pane is drawn already
 
     def _moved_note(self, section: Section, destination: Section, verb: str) -> str:
-        traces = self.comparison.alignment.trace(section.id)
-        carried = sum(
-            1 for trace in traces if trace.counterparts and trace.counterparts[0].section_id == destination.id
-        )
-        share = f": {carried} of {len(traces)} sentences" if traces else ""
-        place = " › ".join((destination.edition, *destination.path))
-        return f"No section of its own in {destination.edition}. Its text {verb} {place}{share}."
+        carried, total = sentences_carried(self.comparison.alignment, section, destination)
+        share = f": {carried} of {total} sentences" if total else ""
+        return f"No section of its own in {destination.edition}. Its text {verb} {destination.place}{share}."
 
     @property
     def picked(self) -> str | None:
