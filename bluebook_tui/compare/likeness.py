@@ -56,7 +56,7 @@ def features(sentence: Sentence, order: int) -> Features:
 
 def _terms(word: str) -> list[str]:
     """A word as matching counts it: itself, or for Japanese its pairs of characters (日本は → 日本, 本は)."""
-    if not _CJK.search(word) or len(word) < 3:
+    if word.isascii() or len(word) < 3 or not _CJK.search(word):
         return [word]
     return [word[at : at + 2] for at in range(len(word) - 1)]
 

@@ -21,12 +21,11 @@ _VOWEL = re.compile(r"[aeiouy]")
 _DOUBLE_CONSONANT = re.compile(r"([^aeiouylsz])\1$")
 
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-
-
 def unify_quotes(text: str) -> str:
     """Curly quotes and apostrophes as straight ones: the editions write both."""
-    return text.translate(_QUOTES)
+    # Four replaces run in C; `str.translate` with a table of non-ASCII keys looks each character up in Python's
+    # dict, ~50× slower on a sentence and ~18 ms of every alignment.
+    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
 
 
 def words(text: str) -> list[str]:
