@@ -83,6 +83,20 @@ async def test_side_by_side_moves_in_step_says_what_is_missing_and_badges_the_tr
         assert tree_label(pilot, "2022/2") == "(2) Economic Security"
 
 
+async def test_c_pressed_while_the_side_by_side_is_being_prepared_opens_it_once(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    # On a slow machine `c` can come while the view prepared behind the reading is still being mounted.
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        screen = reader(pilot)
+        assert screen.comparison is not None and not screen.query(SideBySide)
+        await asyncio.to_thread(screen.comparison.ensure)  # aligned, the view not yet mounted
+        await asyncio.gather(screen._prepare_comparison(), screen.action_side_by_side())
+        await settle(pilot)
+        assert len(screen.query(SideBySide)) == 1
+        assert first_shown(pilot) == ["2016/1", "2022/1"]
+
+
 async def test_d_marks_changed_words_and_scrolling_keeps_facing_paragraphs_level(
     library: Library, data_dir: Path, index_root: Path
 ) -> None:
@@ -265,6 +279,21 @@ async def test_a_moved_sentence_jumps_to_its_counterpart_in_the_other_pane_and_b
         await pilot.press("backspace")
         await settle(pilot)
         assert [shown_sections(pane)[0] for pane in side_by_side(pilot).panes()] == ["2016/4", "2022/4"]
+
+
+async def test_m_finds_the_moved_sentence_in_the_other_pane_when_this_one_has_none(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    # 2016's "A. Order at Sea" has no moved sentence; 2022's opens (A) Basic Stance with one from 2016's (4).
+    async with make_app(library, data_dir, index_root, section="2016/4.A").run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        left, right = side_by_side(pilot).panes()
+        left.focus()
+        await pilot.press("m")
+        await pilot.pause()
+        assert side_by_side(pilot).picked == "2022/4.A.A#0"
+        assert right.has_focus
 
 
 async def test_a_section_whose_text_went_elsewhere_says_where_and_shows_it(

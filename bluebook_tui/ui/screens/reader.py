@@ -147,6 +147,9 @@ class ReaderScreen(Screen[None]):
         # returns to them before it goes back in the history.
         self._jumps: list[tuple[Section | None, Section | None, str | None]] = []
         self._shown: tuple[Section | None, Section | None] = (None, None)
+        # One mount of the side-by-side view, however many callers (the one prepared in the background, `c`,
+        # resuming) arrive while it is under way.
+        self._side_by_side_mount: asyncio.Task[SideBySide] | None = None
 
     def compose(self) -> ComposeResult:
         yield Breadcrumb()
@@ -180,11 +183,13 @@ class ReaderScreen(Screen[None]):
             await self._side_by_side_mounted()
 
     async def _side_by_side_mounted(self) -> SideBySide:
+        if self._side_by_side_mount is None:
+            self._side_by_side_mount = asyncio.create_task(self._mount_side_by_side())
+        return await asyncio.shield(self._side_by_side_mount)
+
+    async def _mount_side_by_side(self) -> SideBySide:
         from bluebook_tui.ui.widgets.side_by_side import SideBySide
 
-        found = self.query(SideBySide)
-        if found:
-            return found.first()
         assert self.comparison is not None
         view = SideBySide(self.comparison, id="side-by-side")
         await self.query_one(ContentSwitcher).add_content(view)

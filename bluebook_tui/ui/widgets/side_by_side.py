@@ -246,12 +246,15 @@ class SideBySide(Horizontal):
         return True
 
     def action_step_moved(self, step: int) -> None:
-        """Pick the next (1) or previous (-1) moved sentence in the focused pane, wrapping around."""
-        pane = next((pane for pane in self.panes() if pane.has_focus), None) or next(iter(self.panes()), None)
-        moved = _moved_sentences(pane) if pane is not None else []
-        if not moved:
-            self.notify("No moved sentence in this pane.", timeout=3)
+        """Pick the next (1) or previous (-1) moved sentence in the focused pane, wrapping around; in the other pane
+        when this one has none (a `⇄` on screen is always reachable)."""
+        panes = sorted(self.panes(), key=lambda pane: not pane.has_focus)
+        pane, moved = next(((pane, found) for pane in panes if (found := _moved_sentences(pane))), (None, []))
+        if pane is None:
+            self.notify("No moved sentence in either pane.", timeout=3)
             return
+        if not pane.has_focus:
+            pane.focus(scroll_visible=False)
         at = moved.index(self._picked) + step if self._picked in moved else (0 if step > 0 else -1)
         self.pick(moved[at % len(moved)])
 
