@@ -61,6 +61,7 @@ async def test_side_by_side_moves_in_step_says_what_is_missing_and_badges_the_tr
         # Economic Security is new in 2022; (a) "order at sea" of 2016 has no counterpart; Cyber went (5) → (3).
         assert tree_label(pilot, "2022/2").startswith("new ")
         assert tree_label(pilot, "2016/4.A.a").startswith("removed ")
+        assert tree_label(pilot, "2016/4.A.c").startswith("parts ")  # a heading over parts 2022 has on their own
         assert "% renum (3) Cyber" in tree_label(pilot, "2022/3")
         await pilot.press("right_square_bracket", "right_square_bracket")  # to (2) Economic Security
         await settle(pilot)

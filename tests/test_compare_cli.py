@@ -24,7 +24,7 @@ def test_compare_json_contract(capsys: pytest.CaptureFixture[str], library: Libr
         assert list(pair)[:5] == ["left", "right", "similarity", "status", "flags"]
         assert set(pair) == {*list(pair)[:5], "carried_over", "flows", "destination", "subtree"}
         assert pair["status"] in {"unchanged", "changed", "added", "removed", "merged", "split"}
-        assert set(pair["flags"]) <= {"renumbered", "retitled", "split", "drawn-from"}
+        assert set(pair["flags"]) <= {"renumbered", "retitled", "split", "drawn-from", "parts-paired"}
         assert 0 <= pair["similarity"] <= 1
         assert set(pair["carried_over"]) == {"left", "right"}
         assert all(0 <= share <= 1 for share in pair["carried_over"].values())
@@ -45,7 +45,11 @@ def test_compare_json_contract(capsys: pytest.CaptureFixture[str], library: Libr
         "path": ["(5) Outer Space"],
     }
     assert (space["status"], space["flags"]) == ("changed", ["renumbered"])
-    assert by_left["2016/4.A.c"]["right"] is None and by_left["2016/4.A.c"]["status"] == "removed"
+    # 2016's "(c) A Challenge to the Maritime Order …" is only a heading over a. and b., which 2022 has as (C), (D).
+    challenge = by_left["2016/4.A.c"]
+    assert (challenge["right"], challenge["status"], challenge["flags"]) == (None, "removed", ["parts-paired"])
+    assert [by_left[f"2016/4.A.c.{part}"]["right"]["id"] for part in "ab"] == ["2022/4.A.C", "2022/4.A.D"]
+    assert by_left["2016/4.A.a"]["flags"] == []  # removed with its text: not only a heading
     # A run-in part of 2016's Somalia section: its text went into 2022's (B), and the flows say so.
     current = by_left["2016/4.B.a.current-status-of"]
     assert (current["status"], current["right"], current["destination"]["id"]) == ("merged", None, "2022/4.B.B")
@@ -180,6 +184,15 @@ def test_diff_without_colour_marks_changes_like_git_word_diff(capsys: pytest.Cap
     assert "--- 2016/4.B.b (b) Anti-piracy measures in Asia" in out
     assert "+++ 2022/4.B.A (A) Counter-piracy Measures in Asia" in out
     assert "[-Privacy-]{+Piracy+}" in out
+
+
+def test_diff_puts_an_inserted_heading_on_its_own_line(capsys: pytest.CaptureFixture[str]) -> None:
+    # 2016's "A. Order at Sea" opens with a paragraph 2022 dropped; 2022's opens with the heading "(A) Basic Stance".
+    code, out, _ = run(capsys, "diff", "2016/4.A", "2022/4.A")
+    assert code == 0
+    lines = out.splitlines()
+    at = lines.index("{+(A) Basic Stance+}")
+    assert lines[at - 2].endswith("order at sea.-]") and not lines[at - 1]
 
 
 def test_trend_json_contract(capsys: pytest.CaptureFixture[str]) -> None:

@@ -50,6 +50,25 @@ def test_a_longer_shared_run_between_changes_stays_shared() -> None:
     assert DiffOp("equal", " two three four five ") in ops
 
 
+def test_a_word_kept_before_changed_punctuation_stays_unmarked() -> None:
+    # 2016/6 → 2022/5: "(ASAT) tests, collisions of satellites soon has posed" → "tests and satellite collisions".
+    left, right = "(ASAT) tests, collisions of satellites soon", "(ASAT) tests and satellite collisions"
+    for ignore in ((), ("spelling",)):
+        assert word_diff(left, right, ignore)[:2] == [
+            DiffOp("equal", "(ASAT) tests"),
+            DiffOp("delete", ", collisions of satellites soon"),
+        ]
+
+
+def test_spacing_around_a_change_stays_outside_it() -> None:
+    assert word_diff("the  colour red", "the color red") == [
+        DiffOp("equal", "the "),
+        DiffOp("delete", " colour"),
+        DiffOp("insert", "color"),
+        DiffOp("equal", " red"),
+    ]
+
+
 def test_whitespace_changes_are_kept_exactly() -> None:
     left, right = "Japan  supports\nASEAN.", "Japan supports ASEAN.\n"
     assert rebuilt(word_diff(left, right)) == (left, right)

@@ -72,6 +72,8 @@ def compare_editions(args: argparse.Namespace, context: CommandContext) -> int:
         if pair.destination is not None:
             arrow = "→" if pair.status == "merged" else "←"
             right = f"[dim]{arrow} {escape(pair.destination.heading)}[/]"
+        elif pair.right is None and "parts-paired" in pair.flags:
+            right = "[dim](only the heading: its parts are paired below)[/]"
         table.add_row(
             f"[{style}]{pair.status}[/]",
             escape(_indented(pair.left))

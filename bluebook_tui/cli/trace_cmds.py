@@ -165,15 +165,19 @@ def diff_sections(args: argparse.Namespace, context: CommandContext) -> int:
             out.print(f"[dim]⋯ {count} unchanged paragraph{'s' if count > 1 else ''}[/]")
         text = Text()
         notes: list[str] = []
-        after_heading = False
-        for position, op in enumerate(hunk.ops):
+        previous_kind: str | None = None
+        for op in hunk.ops:
             if not op.text.strip():
                 _append(text, op, plain, opens_row=False)
                 continue
-            if after_heading and not op.text.startswith("\n"):
-                text.append("\n")  # a heading stands on its own line, whatever the spacing after it
-            after_heading = op.kind == "heading"
-            _append(text, op, plain, opens_row=not position or op.text.startswith("\n"))
+            opens_row = previous_kind is None or op.text.startswith("\n")
+            if not opens_row and (previous_kind == "heading") != (op.kind == "heading"):
+                # A heading stands on its own line, whatever the spacing around it (a deleted paragraph ends
+                # where an inserted heading opens, say).
+                text.append("\n" if previous_kind == "heading" else "\n\n")
+                opens_row = True
+            previous_kind = op.kind
+            _append(text, op, plain, opens_row=opens_row)
             if op.elsewhere is not None:
                 notes.append(_elsewhere_note(op.elsewhere))
         out.print(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from bluebook_tui.compare.alignment import Alignment, Flag, SectionPair, SentenceStatus, SentenceTrace, Status
@@ -172,16 +172,17 @@ class Aligner:
     def _ordered_pairs(self, matcher: SectionMatcher, flows: Flows) -> list[SectionPair]:
         """Pairs in the right edition's reading order, each removed section placed after what preceded it."""
         left_of = {right.section.id: self.sections[left_id] for left_id, right in matcher.matches.items()}
+        paired = left_of.keys() | matcher.matches.keys()
         ordered = [
             self._pair(left_of[section.id], section, flows)
             if section.id in left_of
-            else self._unpaired(None, section, flows)
+            else self._unpaired(None, section, flows, paired)
             for section in self.right_sections
         ]
         for index, section in enumerate(self.left_sections):
             if section.id not in matcher.matches:
                 at = _insertion_point(ordered, self.left_sections[index - 1] if index else None, section)
-                ordered.insert(at, self._unpaired(section, None, flows))
+                ordered.insert(at, self._unpaired(section, None, flows, paired))
         return ordered
 
     def _pair(self, left: Section, right: Section, flows: Flows) -> SectionPair:
@@ -216,7 +217,14 @@ class Aligner:
             through_subtree=through_subtree,
         )
 
-    def _unpaired(self, left: Section | None, right: Section | None, flows: Flows) -> SectionPair:
+    def _unpaired(
+        self, left: Section | None, right: Section | None, flows: Flows, paired: Collection[str]
+    ) -> SectionPair:
+        section = left or right
+        assert section is not None
+        flags: tuple[Flag, ...] = ()
+        if not self.words[section.id] and any(part.id in paired for part in list(section.walk())[1:]):
+            flags = ("parts-paired",)
         if left is not None:
             destination = self.merged_into.get(left.id)
             status: Status = "merged" if destination is not None else "removed"
@@ -229,7 +237,7 @@ class Aligner:
             source, target = (left, destination) if left is not None else (destination, right)
             assert source is not None and target is not None
             carried = self._carried(source, target, flows, through_subtree=False)
-        return SectionPair(left, right, 0.0, status, (), carried, flows.involving(left, right), destination)
+        return SectionPair(left, right, 0.0, status, flags, carried, flows.involving(left, right), destination)
 
     def _carried(self, left: Section, right: Section, flows: Flows, *, through_subtree: bool) -> tuple[float, float]:
         words = flows.between(left, right, subtree=through_subtree)

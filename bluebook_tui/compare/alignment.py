@@ -24,7 +24,7 @@ from bluebook_tui.compare.sentences import Sentence
 from bluebook_tui.library import Edition, Section, UnknownSectionError
 
 Status = Literal["unchanged", "changed", "added", "removed", "merged", "split"]
-Flag = Literal["renumbered", "retitled", "split", "drawn-from"]
+Flag = Literal["renumbered", "retitled", "split", "drawn-from", "parts-paired"]
 SentenceStatus = Literal["unchanged", "edited", "new", "removed"]
 
 
@@ -50,7 +50,9 @@ class SectionPair:
     words kept in the right, the right's taken from the left). `flows` list where this pair's text went or came
     from, section by section; `destination` is where a merged section's text went (or a split one's came from).
     `flags`: `renumbered` (`(6)` → `(5)`, not `(a)` → `(A)`), `retitled` (words of the title, case aside), `split`
-    (part of the left's text went to another section), `drawn-from` (the right took text from other sections).
+    (part of the left's text went to another section), `drawn-from` (the right took text from other sections),
+    `parts-paired` (a removed or added heading with no text of its own whose subsections have counterparts: the
+    heading went, or came, not its text).
     """
 
     left: Section | None

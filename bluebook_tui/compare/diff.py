@@ -74,7 +74,9 @@ def word_diff(left_text: str, right_text: str, ignore: Collection[Ignorable] = (
                 if left_run == right_run:
                     blocks.append(left_run)
                 else:
-                    _push_change(blocks, _Change(left_run, right_run, ignored=True))
+                    # Spacing alone is a change no option names: it joins the changes beside it.
+                    spacing = not (left_run + right_run).strip()
+                    _push_change(blocks, _Change(left_run, right_run, ignored=not spacing))
         else:
             change = _Change("".join(left_tokens[i1:i2]), "".join(right_tokens[j1:j2]))
             change.ignored = "punctuation" in ignore and not _WORD.search(change.deleted + change.inserted)
@@ -83,9 +85,10 @@ def word_diff(left_text: str, right_text: str, ignore: Collection[Ignorable] = (
 
 
 def _token_key(ignore: frozenset[Ignorable]) -> Callable[[str], str]:
-    """What two tokens must share to be paired: themselves, or with `ignore` set, the part that counts."""
+    """What two tokens must share to be paired: their word (`tests,` and `tests and` share `tests`, whatever
+    follows it), or with `ignore` set, the part of it that counts."""
     if not ignore:
-        return lambda token: token
+        return lambda token: token.rstrip() or token
 
     def key(token: str) -> str:
         core = token.strip()
@@ -99,14 +102,22 @@ def _token_key(ignore: frozenset[Ignorable]) -> Callable[[str], str]:
 
 
 def _same_key_runs(left: list[str], right: list[str]) -> list[tuple[str, str]]:
-    """Tokens paired by key, as runs that are either the same text on both sides or differ in each token."""
-    runs: list[tuple[str, str]] = []
+    """Tokens paired by key, as runs that are either the same text on both sides or differ in each piece; a
+    word the same on both sides is kept apart from the spacing after it, which may differ."""
+    pieces: list[tuple[str, str]] = []
     for left_token, right_token in zip(left, right, strict=True):
-        same = left_token == right_token
-        if runs and (runs[-1][0] == runs[-1][1]) == same:
-            runs[-1] = (runs[-1][0] + left_token, runs[-1][1] + right_token)
+        left_word, right_word = left_token.rstrip(), right_token.rstrip()
+        if left_token != right_token and left_word and left_word == right_word:
+            pieces += [(left_word, right_word), (left_token[len(left_word) :], right_token[len(right_word) :])]
         else:
-            runs.append((left_token, right_token))
+            pieces.append((left_token, right_token))
+    runs: list[tuple[str, str]] = []
+    for left_piece, right_piece in pieces:
+        same = left_piece == right_piece
+        if runs and (runs[-1][0] == runs[-1][1]) == same:
+            runs[-1] = (runs[-1][0] + left_piece, runs[-1][1] + right_piece)
+        else:
+            runs.append((left_piece, right_piece))
     return runs
 
 
@@ -164,33 +175,41 @@ def _change_words(change: _Change) -> int:
 
 
 def _spacing_shared(blocks: list[str | _Change]) -> list[str | _Change]:
-    """Blocks with the spacing that ends both sides of a change moved out into the shared text after it,
-    so a replaced word reads `[-brown-]{+red+} fox` rather than `[-brown -]{+red +}fox`."""
+    """Blocks with the spacing that opens or ends both sides of a change moved out into the shared text beside
+    it, so a replaced word reads `the [-brown-]{+red+} fox` rather than `the[- brown -]{+ red +}fox`."""
     shared: list[str | _Change] = []
+
+    def share(text: str) -> None:
+        if shared and isinstance(shared[-1], str):
+            shared[-1] += text
+        elif text:
+            shared.append(text)
+
     for block in blocks:
         if isinstance(block, str):
-            before = shared[-1] if shared else None
-            if isinstance(before, str):
-                shared[-1] = before + block
-            else:
-                shared.append(block)
+            share(block)
             continue
-        spacing = len(_common_trailing_space(block.deleted, block.inserted))
-        if spacing and block.deleted.strip() and block.inserted.strip():
-            shared.append(_Change(block.deleted[:-spacing], block.inserted[:-spacing], block.ignored))
-            shared.append(block.deleted[-spacing:])
-        else:
+        deleted, inserted = block.deleted, block.inserted
+        if not (deleted.strip() and inserted.strip()):
             shared.append(block)
+            continue
+        opening = _common_space(deleted, inserted)
+        closing = _common_space(deleted[::-1], inserted[::-1])[::-1]
+        share(opening)
+        end = len(deleted) - len(closing), len(inserted) - len(closing)
+        shared.append(_Change(deleted[len(opening) : end[0]], inserted[len(opening) : end[1]], block.ignored))
+        share(closing)
     return shared
 
 
-def _common_trailing_space(left: str, right: str) -> str:
-    common = ""
-    for left_char, right_char in zip(reversed(left), reversed(right), strict=False):
+def _common_space(left: str, right: str) -> str:
+    """The whitespace both texts open with."""
+    common = []
+    for left_char, right_char in zip(left, right, strict=False):
         if left_char != right_char or not left_char.isspace():
             break
-        common = left_char + common
-    return common
+        common.append(left_char)
+    return "".join(common)
 
 
 def _is_tiny(run: str) -> bool:

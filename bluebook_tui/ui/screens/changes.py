@@ -31,7 +31,13 @@ PADDING = 6 * 2 + 2
 NARROW = 120
 # A nested section's heading is indented by this much per level.
 INDENT = "  "
-SHORT_FLAGS = {"renumbered": "renum", "retitled": "retitled", "split": "split", "drawn-from": "drawn"}
+SHORT_FLAGS = {
+    "renumbered": "renum",
+    "retitled": "retitled",
+    "split": "split",
+    "drawn-from": "drawn",
+    "parts-paired": "parts",
+}
 # Statuses sorted most telling first.
 STATUS_ORDER = {"added": 0, "removed": 1, "merged": 2, "split": 3, "changed": 4, "unchanged": 5}
 

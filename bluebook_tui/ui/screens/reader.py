@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Container, Horizontal
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from bluebook_tui.library.errors import LibraryError
@@ -155,7 +154,7 @@ class ReaderScreen(Screen[None]):
         yield Breadcrumb()
         with Horizontal(id="body"):
             # The tree comes right after the first frame, which it would delay by ~40 ms: the text comes first.
-            yield Widget(id="tree-slot")
+            yield Container(id="tree-slot")  # a container: blank, where a bare Widget prints its own name
             with ContentSwitcher(initial="reader-pane", id="content"):
                 yield SectionPane(first=self.section, id="reader-pane")
         yield KeyBar()

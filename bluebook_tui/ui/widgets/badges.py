@@ -31,7 +31,8 @@ def legend(left_edition: str, right_edition: str) -> str:
         f"Side by side: dimmed = unchanged · plain = edited · green = new in {right_edition} · "
         f"red = not in {right_edition} · ⇄ = moved elsewhere (m to pick, enter to see its counterpart)\n"
         f"Tree badges: 54% = share of the {left_edition} section's words kept in {right_edition} · new · removed · "
-        "→54% = merged into another section · ←54% = split off one · renum = renumbered"
+        "→54% = merged into another section · ←54% = split off one · parts = only the heading went (or came), "
+        "its subsections are paired · renum = renumbered"
     )
 
 
@@ -48,6 +49,9 @@ def badge_parts(pair: SectionPair) -> list[tuple[str, str]]:
     ("←54%"); then "renum" if it was renumbered."""
     share = percent(kept_share(pair))
     labels = {"unchanged": "same", "added": "new", "removed": "removed", "merged": f"→{share}", "split": f"←{share}"}
+    if "parts-paired" in pair.flags:
+        # Only the heading is new or gone: its subsections, and their badges, tell what became of the text.
+        return [("parts", "merged")]
     parts: list[tuple[str, str]] = [(labels.get(pair.status, share), pair.status)]
     if "renumbered" in pair.flags:
         parts.append(("renum", "renumbered"))
@@ -56,6 +60,8 @@ def badge_parts(pair: SectionPair) -> list[tuple[str, str]]:
 
 def counterpart_note(pair: SectionPair, section: Section, other_edition: str) -> Content:
     """What became of `section` in `other_edition`, in words ("changed since 2016 (27% of 2016's words kept)")."""
+    if "parts-paired" in pair.flags:
+        return Content.styled(f"no heading of its own in {other_edition}; its parts are there", STYLES["merged"])
     if pair.status == "added":
         text = f"new in {section.edition}"
     elif pair.status == "removed":
