@@ -18,7 +18,15 @@ from bluebook_tui.ui.widgets.section_markdown import Paragraph, SectionMarkdown
 from bluebook_tui.ui.widgets.section_pane import SectionPane
 from bluebook_tui.ui.widgets.section_tree import SectionTree
 from bluebook_tui.ui.widgets.side_by_side import SideBySide
-from tests.test_app_support import make_app, reader, reader_pane, settle, shown_sections, wait_for_hits
+from tests.test_app_support import (
+    make_app,
+    press_in_one_burst,
+    reader,
+    reader_pane,
+    settle,
+    shown_sections,
+    wait_for_hits,
+)
 
 
 def side_by_side(pilot) -> SideBySide:  # type: ignore[no-untyped-def]
@@ -280,6 +288,21 @@ async def test_a_moved_sentence_jumps_to_its_counterpart_in_the_other_pane_and_b
         await pilot.press("backspace")
         await settle(pilot)
         assert [shown_sections(pane)[0] for pane in side_by_side(pilot).panes()] == ["2016/4", "2022/4"]
+
+
+async def test_c_m_enter_typed_in_one_burst_jumps_as_if_typed_slowly(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    # Keys typed fast arrive before the panes are drawn: `m` and `enter` must still reach them, in order.
+    async with make_app(library, data_dir, index_root, section="2016/4").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        press_in_one_burst(pilot, "c", "m", "enter")
+        await settle(pilot)
+        left, right = side_by_side(pilot).panes()
+        assert shown_sections(left)[0] == "2016/4"
+        assert shown_sections(right)[0] == "2022/4.A.A"
+        picked = styled(right, ".sentence-current")
+        assert len(picked) == 1 and picked[0].startswith("There is an increasing number of cases")
 
 
 async def test_m_finds_the_moved_sentence_in_the_other_pane_when_this_one_has_none(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 from textual.worker import WorkerCancelled
@@ -28,6 +29,17 @@ async def settle(pilot: Pilot[None]) -> None:
         except WorkerCancelled:
             continue  # a newer render or search replaced it: wait for that one
         await pilot.pause()
+
+
+def press_in_one_burst(pilot: Pilot[None], *keys: str) -> None:
+    """Keys as a paste or a fast typist delivers them: all queued before the app handles the first (Pilot's
+    `press` waits for the app to go idle after each)."""
+    driver = pilot.app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
 
 
 def reader(pilot: Pilot[None]) -> ReaderScreen:

@@ -449,7 +449,9 @@ class ReaderScreen(Screen[None]):
             self.open_section(section_id)
         pane = self.current_pane()
         if pane is not None and not (tree is not None and tree.has_focus):
-            pane.focus()
+            # At once, not after the keys already queued (`focus()` waits its turn): `c m` typed fast picks in
+            # the pane just shown.
+            self.set_focus(pane)
 
     async def action_toggle_changes(self) -> None:
         """Mark the changed words side by side (opening it if need be), or take the marks away."""

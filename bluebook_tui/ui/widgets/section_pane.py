@@ -140,6 +140,10 @@ class SectionPane(VerticalScroll, can_focus=True):
         if self.section is not None:
             self.post_message(PaneRendered(self.section.id))
 
+    def sections_shown(self) -> list[Section]:
+        """The section shown and its subsections, in reading order (rendered yet or not)."""
+        return [] if self.section is None else [self.section, *(sub for sub, _ in _below(self.section))]
+
     @property
     def match_count(self) -> int:
         return len(self._matches)

@@ -169,16 +169,18 @@ class SideBySide(Horizontal):
         elif destination is not None and right is not None:
             left_note = self._moved_note(right, destination, "came from")
             to_left = (destination, "Show where its text came from")
+        columns = self.query_one("#left-column", EditionColumn), self.query_one("#right-column", EditionColumn)
         drawn = [
-            self.query_one("#left-column", EditionColumn).show(left, left_note, pattern, to_left),
-            self.query_one("#right-column", EditionColumn).show(right, right_note, pattern, to_right),
+            columns[0].show(left, left_note, pattern, to_left),
+            columns[1].show(right, right_note, pattern, to_right),
         ]
-        picked_in = pick.rpartition("#")[0] if pick is not None else None
-        if pick is not None and not any(
-            was_drawn and section is not None and section.id == picked_in
-            for was_drawn, section in zip(drawn, (left, right), strict=True)
-        ):
-            self._pending_pick = None
+        drawing = {
+            section.id
+            for was_drawn, column in zip(drawn, columns, strict=True)
+            if was_drawn
+            for section in column.pane.sections_shown()
+        }
+        if pick is not None and pick.rpartition("#")[0] not in drawing:
             self.pick(pick)  # its pane is drawn already
 
     def _moved_note(self, section: Section, destination: Section, verb: str) -> str:
@@ -218,8 +220,10 @@ class SideBySide(Horizontal):
         self._restyle()
 
     def pick(self, address: str | None) -> None:
-        """Pick out one sentence (None: none) in whichever pane shows it, and bring it into view."""
+        """Pick out one sentence (None: none) in whichever pane shows it, and bring it into view (once it is
+        drawn, if its pane is still rendering)."""
         self._picked = address
+        self._pending_pick = None
         self._restyle()
         self.refresh_bindings()
         if address is None:
@@ -234,6 +238,18 @@ class SideBySide(Horizontal):
                 finally:
                     self._following = False
                 return
+        self._pending_pick = address
+
+    def _moved_sentences(self, pane: SectionPane) -> list[str]:
+        """The addresses of the moved sentences a pane shows, in reading order; from the comparison, not the
+        drawn blocks, so `m` typed right after `c` finds them before they are drawn."""
+        return [
+            mark.address
+            for section in pane.sections_shown()
+            for paragraph in self.comparison.sentence_marks(section)
+            for mark in paragraph
+            if mark.moved and mark.counterparts
+        ]
 
     def _restyle(self) -> None:
         for markdown in self.query(SectionMarkdown):
@@ -249,7 +265,7 @@ class SideBySide(Horizontal):
         """Pick the next (1) or previous (-1) moved sentence in the focused pane, wrapping around; in the other pane
         when this one has none (a `⇄` on screen is always reachable)."""
         panes = sorted(self.panes(), key=lambda pane: not pane.has_focus)
-        pane, moved = next(((pane, found) for pane in panes if (found := _moved_sentences(pane))), (None, []))
+        pane, moved = next(((pane, found) for pane in panes if (found := self._moved_sentences(pane))), (None, []))
         if pane is None:
             self.notify("No moved sentence in either pane.", timeout=3)
             return
@@ -266,9 +282,8 @@ class SideBySide(Horizontal):
     @on(PaneRendered)
     def _pane_rendered(self, message: PaneRendered) -> None:
         self.refresh_bindings()
-        if self._pending_pick is not None and self._pending_pick.rpartition("#")[0] == message.section_id:
+        if self._pending_pick is not None:
             self.pick(self._pending_pick)
-            self._pending_pick = None
 
     @on(Markdown.LinkClicked)
     def _link_clicked(self, event: Markdown.LinkClicked) -> None:
@@ -319,11 +334,6 @@ def _shown_sentences(pane: SectionPane) -> Iterator[tuple[SentenceMark, MatchHig
         for block in markdown.blocks():
             for mark in block.sentence_marks():
                 yield mark, block
-
-
-def _moved_sentences(pane: SectionPane) -> list[str]:
-    """The addresses of the moved sentences a pane shows, in reading order."""
-    return [mark.address for mark, _ in _shown_sentences(pane) if mark.moved and mark.counterparts]
 
 
 def _block_holding(pane: SectionPane, address: str) -> MatchHighlighting | None:
