@@ -90,3 +90,22 @@ def test_side_by_side_with_a_moved_sentence_picked(  # type: ignore[no-untyped-d
 
     app = make_app(library, data_dir, index_root, section="2016/4")
     assert snap_compare(app, terminal_size=(160, 48), run_before=pick_moved)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_insights_keywords(app, snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def keywords(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=keywords)
+
+
+def test_insights_concordance(app, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def concordance(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("I", "3", *"Indo-Pacific")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(160, 48), run_before=concordance)

@@ -8,12 +8,12 @@ import pytest
 from test_compare_support import edition, library
 
 from bluebook_tui.compare import term_trend
-from bluebook_tui.compare.trend import edition_text
-from bluebook_tui.library import Library, LibraryError
+from bluebook_tui.compare.term_stream import units_of
+from bluebook_tui.library import Edition, Library, LibraryError
 
 OLD = edition(
     "2016",
-    "## (1) Vessels\n\nA patrol vessel, two VESSELS and the vessel’s crew. Vesselful is another word.\n",
+    "## (1) Vessels\n\nA patrol vessel, two VESSELS and the vessel’s crew. Vesselina is a name.\n",
 )
 NEW = edition(
     "2022",
@@ -23,7 +23,7 @@ NEW = edition(
 
 def test_plurals_possessives_and_case_count_as_the_term() -> None:
     counts = term_trend(library(OLD, NEW), "vessel")
-    # Heading "Vessels", "vessel", "VESSELS", "vessel’s"; "Vesselful" is another word.
+    # Heading "Vessels", "vessel", "VESSELS", "vessel’s"; "Vesselina" is a name.
     assert [(count.edition, count.occurrences) for count in counts] == [("2016", 4), ("2022", 0)]
 
 
@@ -50,6 +50,34 @@ def test_rate_per_ten_thousand_words() -> None:
 def test_a_term_without_words_is_a_clear_error() -> None:
     with pytest.raises(LibraryError, match="no words"):
         term_trend(library(OLD), " -- ")
+
+
+def edition_text(edition: Edition) -> str:
+    return "\n\n".join(text for _, _, text in units_of(edition))
+
+
+def test_a_possessive_counts_only_where_one_is_asked_for() -> None:
+    assert [count.occurrences for count in term_trend(library(OLD), "vessel's")] == [1]
+    assert [count.occurrences for count in term_trend(library(OLD), "vessel’s")] == [1]
+
+
+@pytest.mark.parametrize(
+    ("term", "pattern"),
+    [
+        ("cooperation", r"\bcooperat(?:e|es|ed|ing|ion|ions|ive|ively)\b"),
+        ("Japan's", r"\bJapan['’]s\b"),
+        ("Japan", r"\bJapan\b"),
+        ("Indo-Pacific", r"\bIndo-Pacific\b"),
+    ],
+)
+def test_real_editions_count_forms_as_search_finds_them(library: Library, term: str, pattern: str) -> None:
+    # One pipeline: `cooperation` counts "cooperated" (search finds it), `Japan's` only the possessive.
+    counts = {count.edition: count.occurrences for count in term_trend(library, term)}
+    expected = {
+        edition.id: len(re.findall(pattern, edition_text(edition), re.IGNORECASE))
+        for edition in library.editions.values()
+    }
+    assert counts == expected
 
 
 def test_real_editions_count_piracy_like_a_regex_over_the_text(library: Library) -> None:

@@ -368,3 +368,11 @@ def test_no_query_raises(service: SearchService, query: str, edition: str | None
     assert results.error is None or "\n" not in results.error
     assert len(results.hits) <= 5
     assert results.total >= len(results.hits)
+
+
+def test_a_possessive_finds_only_the_possessive_and_the_word_finds_both(
+    service: SearchService, search_library: Library
+) -> None:
+    # One way of counting with `trend`: `Japan's` asks for the possessive, `Japan` for every form.
+    assert all_ids(service, "Japan's") == sections_containing(search_library, r"\bJapan['’]s\b")
+    assert all_ids(service, "Japan") == sections_containing(search_library, r"\bJapan\b")

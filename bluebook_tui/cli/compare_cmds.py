@@ -131,22 +131,12 @@ def show_trend(args: argparse.Namespace, context: CommandContext) -> int:
         )
         return 0
     from rich.markup import escape
-    from rich.table import Table
 
-    highest = max(count.per_10k_words for count in counts) or 1.0
-    table = Table("edition", "occurrences", "words", "per 10,000 words", "", box=None, header_style="bold")
-    for count in counts:
-        width = round(30 * count.per_10k_words / highest)
-        table.add_row(
-            count.edition,
-            str(count.occurrences),
-            f"{count.words:,}",
-            f"{count.per_10k_words:.2f}",
-            f"[magenta]{'█' * width}[/]",
-        )
+    from bluebook_tui.charts import trend_bars
+
     out = console()
     out.print(f"[bold]{escape(args.term)}[/] per edition")
-    out.print(table)
+    out.print(trend_bars(counts))
     return 0
 
 

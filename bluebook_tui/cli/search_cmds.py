@@ -10,6 +10,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from bluebook_tui.cli.arguments import positive_int
+
 if TYPE_CHECKING:
     from bluebook_tui.cli.context import CommandContext
     from bluebook_tui.search import SearchResults, SearchService
@@ -27,23 +29,13 @@ def register(subparsers: Any) -> None:
     search.add_argument("query", help='what to look for, e.g. "Gulf of Guinea" or piracy -Somalia')
     # SUPPRESS: `bluebook --edition 2016 search …` (the global option) works as well.
     search.add_argument("--edition", default=argparse.SUPPRESS, help="only this edition, e.g. 2022")
-    search.add_argument("--limit", type=_positive_int, default=DEFAULT_LIMIT, help="at most N hits (default 10)")
+    search.add_argument("--limit", type=positive_int, default=DEFAULT_LIMIT, help="at most N hits (default 10)")
     search.add_argument("--json", action="store_true", help="print {query, total, suggestion, hits} as JSON")
     search.set_defaults(handler=_search)
 
     index = subparsers.add_parser("index", help="build the search index (done automatically when needed)")
     index.add_argument("--rebuild", action="store_true", help="build it again even when it is up to date")
     index.set_defaults(handler=_index)
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {value!r}")
-    return number
 
 
 def _service(context: CommandContext) -> SearchService:

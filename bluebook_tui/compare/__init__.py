@@ -1,6 +1,8 @@
-"""The comparison layer: trace the sentences of two editions and pair their sections, diff them, count terms.
+"""The comparison layer: trace the sentences of two editions and pair their sections, diff them, count terms,
+and say how their wording changed.
 
-Nothing here imports Textual or Whoosh; the CLI and the app both stand on this API. Names are imported on first
+Nothing here imports Textual; of Whoosh, only the search layer's analysis (words are counted as they are found),
+on first use. The CLI and the app both stand on this API. Names are imported on first
 use, so a caller that only reads a cached alignment (`bluebook trace`) does not pay for the aligning.
 """
 

@@ -7,7 +7,6 @@ damaged or unreadable entry is worked out again; one that cannot be written is o
 
 from __future__ import annotations
 
-import json
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -15,8 +14,8 @@ from typing import Any
 
 from bluebook_tui.compare.alignment import Alignment, Flow, SectionPair, SentenceTrace, align_editions
 from bluebook_tui.compare.sentences import Sentence
+from bluebook_tui.compare.user_cache import code_fingerprint, default_cache_dir, read_entry, write_entry
 from bluebook_tui.library import Edition, Section
-from bluebook_tui.library.files import write_atomically
 
 # Bump when what an alignment says (or how it is stored) changes: older entries are then worked out again.
 FORMAT_VERSION = 1
@@ -33,15 +32,11 @@ def alignment_key(left: Edition, right: Edition) -> str:
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """The size and modification time of every module an alignment depends on (cheaper than hashing them)."""
-    import zlib  # loaded already by the library snapshot
-
+    """Every module an alignment depends on."""
     package = Path(__file__).resolve().parents[1]
-    modules = sorted(
+    return code_fingerprint(
         [*(package / "compare").glob("*.py"), package / "library" / "markdown.py", package / "library" / "model.py"]
     )
-    stats = [(module.name, module.stat().st_size, module.stat().st_mtime_ns) for module in modules]
-    return f"{zlib.crc32(repr(stats).encode()):08x}"
 
 
 def cached_alignment(left: Edition, right: Edition, cache_dir: Path | None = None) -> Alignment:
@@ -52,37 +47,21 @@ def cached_alignment(left: Edition, right: Edition, cache_dir: Path | None = Non
         if key in _memory and _memory[key].left is left and _memory[key].right is right:
             return _memory[key]
         name = f"{left.id}-{left.digest[:16]}-{right.id}-{right.digest[:16]}.json"
-        path = (cache_dir or _default_cache_dir()) / "alignments" / name
+        path = (cache_dir or default_cache_dir()) / "alignments" / name
         alignment = _read(path, key, left, right)
         if alignment is None:
             alignment = align_editions(left, right)
-            _write(path, key, alignment)
+            write_entry(path, key, _to_json(alignment))
         _memory[key] = alignment
         return alignment
 
 
-def _default_cache_dir() -> Path:
-    from bluebook_tui.library.snapshot import default_cache_dir
-
-    return default_cache_dir()
-
-
 def _read(path: Path, key: str, left: Edition, right: Edition) -> Alignment | None:
+    data = read_entry(path, key)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("key") != key:
-            return None
-        return _from_json(data, left, right)
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return _from_json(data, left, right) if data is not None else None
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
-
-
-def _write(path: Path, key: str, alignment: Alignment) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, json.dumps({"key": key, **_to_json(alignment)}, ensure_ascii=False).encode())
-    except OSError:
-        return  # a cache is an optimisation: without it the next run aligns again
 
 
 def _to_json(alignment: Alignment) -> dict[str, Any]:

@@ -1,15 +1,18 @@
 """How often a term occurs in each edition: raw counts and per 10,000 words.
 
-Counting goes by whole words, case-folded, with inflections folded by the comparison layer's stemmer
-(`vessel` counts `vessels` too); a term of several words counts the phrase.
+A term is counted as the search index finds it (`term_stream`): any case, inflections folded by the search's
+stemmer (`cooperation` counts `cooperated`), a possessive only where one is asked for (`Japan's`), hyphenated words
+by part (`Pacific` counts `Indo-Pacific`), and a term of several words as a phrase.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bluebook_tui.compare.words import stem, words
-from bluebook_tui.library import Edition, Library, LibraryError
+from bluebook_tui.compare.term_stream import TermStream, Unit, query_terms, term_stream
+from bluebook_tui.compare.words import words
+from bluebook_tui.library import Library, LibraryError
 
 
 @dataclass(frozen=True)
@@ -27,22 +30,19 @@ class TermCount:
 
 def term_trend(library: Library, term: str) -> list[TermCount]:
     """The term's occurrences in every edition of the library, oldest first."""
-    wanted = [stem(word) for word in words(term)]
-    if not wanted:
-        raise LibraryError(f"the term {term!r} has no words to count")
-    return [_count(edition, wanted) for edition in library.editions.values()]
+    query = query_terms(term)
+    if not query:
+        raise LibraryError(f"the term {term!r} has no words to count (words such as 'the' and 'of' are not counted)")
+    counts = []
+    for edition in library.editions.values():
+        stream = term_stream(edition)
+        occurrences = sum(1 for _ in occurrences_in(stream, query))
+        counts.append(TermCount(edition.id, occurrences, sum(len(words(unit.text)) for unit in stream.units)))
+    return counts
 
 
-def _count(edition: Edition, wanted: list[str]) -> TermCount:
-    stems = [stem(word) for word in words(edition_text(edition))]
-    size = len(wanted)
-    occurrences = sum(1 for start in range(len(stems) - size + 1) if stems[start : start + size] == wanted)
-    return TermCount(edition.id, occurrences, len(stems))
-
-
-def edition_text(edition: Edition) -> str:
-    """Everything a reader reads in the edition: its introduction, then every heading and section text."""
-    parts = [edition.intro]
-    for section in edition.walk():
-        parts.extend((section.heading, section.text))
-    return "\n\n".join(parts)
+def occurrences_in(stream: TermStream, query: tuple[tuple[str, int], ...]) -> Iterator[tuple[Unit, int, int]]:
+    """Every place the query's terms stand in the edition, in reading order: the unit and the character span."""
+    for unit in stream.units:
+        for start, end in unit.matches(query):
+            yield unit, start, end

@@ -3,9 +3,12 @@
 One pipeline serves indexing, query parsing and Whoosh's highlighter, so a word is found exactly as
 it was indexed and highlighted where it stands:
 
-    tokenize → lowercase → drop stop words → split hyphenated compounds → normalize → stem
+    tokenize → lowercase → drop stop words → split hyphenated compounds → normalize → stem → possessives
 
-- `Japan's`, `Japan’s` and `Japan` are one term (apostrophes unified, the possessive dropped).
+The same pipeline counts words for `trend`, keywords, shifts and concordance (`compare.term_stream`).
+
+- `Japan's` and `Japan’s` are one term; `Japan` finds them too (a possessive is indexed both as `japan` and as
+  `japan's`), while a query for `Japan's` asks for the possessive only.
 - `Indo-Pacific` is indexed as `indopacific` and `indo`, `pacific` (found by part, whole as a phrase, and
   `counterterrorism` finds `counter-terrorism`).
 - `U.S.` is `us`, `defence` is `defense`, `12,500` is `12500`, `2+2` stays `2+2`, years stay as they are.
@@ -116,13 +119,35 @@ class CompoundFilter(Filter):
 
 
 class NormalizeFilter(Filter):
-    """Applies `normalize_term` to every token."""
+    """Applies `normalize_term` to every token, noting on it whether it was a possessive (for `PossessiveFilter`)."""
 
     def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
         for token in tokens:
+            # The tokenizer reuses one Token object: the note is set afresh on every token.
+            token.possessive = token.text.endswith(("'s", "’s"))
             token.text = normalize_term(token.text)
             if token.text:
                 yield token
+
+
+class PossessiveFilter(Filter):
+    """After stemming: a possessive is indexed as its word and, at the same place, as `word's`; a query for a
+    possessive keeps only `word's`, so `Japan` finds `Japan's` but `Japan's` does not find `Japan`."""
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for token in tokens:
+            if not getattr(token, "possessive", False):
+                yield token
+            elif token.mode == "query":
+                token.text += POSSESSIVE
+                yield token
+            else:
+                yield token
+                token.text += POSSESSIVE
+                yield token
+
+
+POSSESSIVE = "'s"
 
 
 def text_analyzer() -> Analyzer:
@@ -134,6 +159,7 @@ def text_analyzer() -> Analyzer:
         | CompoundFilter()
         | NormalizeFilter()
         | StemFilter(stem_word)
+        | PossessiveFilter()
     )
 
 

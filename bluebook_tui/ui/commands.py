@@ -14,6 +14,7 @@ ACTIONS = (
     ("Side by side", "side_by_side", "Both editions side by side, or back to one pane"),
     ("Diff marks", "toggle_changes", "Mark changed words side by side, or take the marks away"),
     ("Changes…", "changes", "Every section's change between the editions, in a table"),
+    ("Insights…", "insights", "How the wording changed: keywords, shifts, concordance, dispersion"),
     ("Other edition", "other_edition", "The same section in the other edition"),
     ("Bookmark this section", "bookmark", "Add or remove a bookmark"),
     ("Bookmarks", "bookmarks", "The list of bookmarks"),

@@ -1,14 +1,14 @@
 """The two newest editions compared, for every view of the app, with what views ask of the comparison.
 
-The alignment is worked out once, off the UI thread (`ensure`, from a worker; a view that needs it first awaits
-it), or read from the user cache when these editions were aligned before. What views derive from it is kept per
-section, by section id.
+The alignment, and after it the wording (keywords and shifts), is worked out once, off the UI thread (`ensure` and
+`wording`, from a worker; a view that needs it first awaits it), or read from the user cache when these editions
+were aligned before. What views derive from it is kept per section, by section id.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bluebook_tui.compare import Alignment, SectionPair, paragraph_pairs
 from bluebook_tui.compare.paragraph_alignment import ParagraphPair
@@ -21,6 +21,9 @@ from bluebook_tui.compare.views import (
     sentence_marks,
 )
 from bluebook_tui.library.model import Library, Section
+
+if TYPE_CHECKING:
+    from bluebook_tui.compare.wording import Wording
 
 Side = Literal["left", "right"]
 
@@ -36,6 +39,7 @@ class Comparison:
         self._paragraph_pairs: dict[str, list[ParagraphPair]] = {}
         self._heading_marks: dict[str, list[Span]] = {}
         self._sentence_marks: dict[str, list[list[SentenceMark]]] = {}
+        self._wording: Wording | None = None
 
     def ensure(self) -> Alignment:
         """The alignment, worked out (or read from the cache) on first call; safe from any thread."""
@@ -47,6 +51,21 @@ class Comparison:
                     self.library.edition(self.left_edition), self.library.edition(self.right_edition)
                 )
             return self._alignment
+
+    def wording(self) -> Wording:
+        """The keywords and shifts of the pair (from the user cache, else worked out); safe from any thread."""
+        with self._lock:
+            if self._wording is None:
+                from bluebook_tui.compare.wording import wording
+
+                self._wording = wording(
+                    self.library.edition(self.left_edition), self.library.edition(self.right_edition)
+                )
+            return self._wording
+
+    @property
+    def wording_ready(self) -> bool:
+        return self._wording is not None
 
     @property
     def ready(self) -> bool:

@@ -16,10 +16,17 @@ class SectionSelected(Message):
 
 @dataclass
 class HitChosen(Message):
-    """A search hit was chosen: open its section with the query's terms highlighted."""
+    """A search hit (or a concordance line) was chosen: open its section with the terms highlighted."""
 
     section_id: str
     pattern: str
+
+
+@dataclass
+class ConcordanceAsked(Message):
+    """From the search, the reader asked for the query's concordance."""
+
+    term: str
 
 
 @dataclass

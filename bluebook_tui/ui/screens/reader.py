@@ -21,6 +21,7 @@ from bluebook_tui.library.model import Library, Section
 from bluebook_tui.ui.citation import citation
 from bluebook_tui.ui.data import Bookmarks, History, Session, Store
 from bluebook_tui.ui.messages import (
+    ConcordanceAsked,
     DestinationChosen,
     HitChosen,
     MatchesCounted,
@@ -104,6 +105,13 @@ class ReaderScreen(Screen[None]):
         Binding(
             "C", "changes", "Changes", tooltip="Every section's change between the editions, in a table.", id="changes"
         ),
+        Binding(
+            "I",
+            "insights",
+            "Insights",
+            tooltip="How the wording changed: keywords, shifts, concordance, dispersion.",
+            id="insights",
+        ),
         Binding("b", "bookmark", "Bookmark", tooltip="Bookmark this section, or remove its bookmark.", id="bookmark"),
         Binding("B", "bookmarks", "Bookmarks", tooltip="The list of bookmarks.", id="bookmarks"),
         Binding("y", "copy_citation", "Cite", tooltip="Copy a citation of this section.", id="cite"),
@@ -177,9 +185,11 @@ class ReaderScreen(Screen[None]):
 
     async def _prepare_comparison(self) -> None:
         """Align the editions (or read them from the cache) in a thread, then mount the side-by-side view hidden,
-        so that `c` only has to show it."""
-        if await self._comparison_ready() is not None:
+        so that `c` only has to show it; then the wording, for `I`."""
+        comparison = await self._comparison_ready()
+        if comparison is not None:
             await self._side_by_side_mounted()
+            await asyncio.to_thread(comparison.wording)
 
     async def _side_by_side_mounted(self) -> SideBySide:
         if self._side_by_side_mount is None:
@@ -382,10 +392,12 @@ class ReaderScreen(Screen[None]):
         editions = sorted(self.library.editions, reverse=True)
         screen = SearchScreen(editions, self.last_query, service, note, self.comparison)
 
-        def chosen(hit: HitChosen | None) -> None:
+        def chosen(outcome: HitChosen | ConcordanceAsked | None) -> None:
             self.last_query = screen.query_text
-            if hit is not None:
-                self.open_section(hit.section_id, pattern=hit.pattern or None)
+            if isinstance(outcome, HitChosen):
+                self.open_section(outcome.section_id, pattern=outcome.pattern or None)
+            elif isinstance(outcome, ConcordanceAsked):
+                self.action_insights(outcome.term, "concordance")
 
         self.app.push_screen(screen, chosen)
 
@@ -477,6 +489,19 @@ class ReaderScreen(Screen[None]):
                 await self._compare(True, section_id)
 
         self.app.push_screen(ChangesScreen(comparison, self.section), chosen)
+
+    def action_insights(self, term: str = "", tab: str = "keywords") -> None:
+        from bluebook_tui.ui.screens.insights import InsightsScreen
+
+        if self.comparison is None:
+            self.notify("Comparing wording needs two editions.", severity="warning")
+            return
+
+        def chosen(line: HitChosen | None) -> None:
+            if line is not None:
+                self.open_section(line.section_id, pattern=line.pattern or None)
+
+        self.app.push_screen(InsightsScreen(self.comparison, term=term, tab=tab), chosen)
 
     def action_bookmark(self) -> None:
         added = self.bookmarks.toggle(self.section.id)

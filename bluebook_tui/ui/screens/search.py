@@ -10,11 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
 from bluebook_tui.ui.comparison import Comparison
-from bluebook_tui.ui.messages import HitChosen
+from bluebook_tui.ui.messages import ConcordanceAsked, HitChosen
 from bluebook_tui.ui.widgets.search_panel import SearchPanel
 
 
-class SearchScreen(ModalScreen[HitChosen | None]):
+class SearchScreen(ModalScreen[HitChosen | ConcordanceAsked | None]):
     DEFAULT_CSS = """
     SearchScreen {
         align: center top;
@@ -31,7 +31,14 @@ class SearchScreen(ModalScreen[HitChosen | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", tooltip="Back to reading, where you were.", id="search.close")
+        Binding("escape", "close", "Close", tooltip="Back to reading, where you were.", id="search.close"),
+        Binding(
+            "ctrl+l",
+            "concordance",
+            "Concordance",
+            tooltip="Every occurrence of the query in its context (Insights).",
+            id="search.concordance",
+        ),
     ]
 
     def __init__(
@@ -41,7 +48,7 @@ class SearchScreen(ModalScreen[HitChosen | None]):
         self._panel = SearchPanel(editions, query, comparison)
         self._panel.border_title = "Search"
         # The reader's footer stays below this box and lists its keys, not these.
-        self._panel.border_subtitle = "enter open · ↓ hits · ctrl+t editions · esc close"
+        self._panel.border_subtitle = "enter open · ↓ hits · ctrl+t editions · ctrl+l in context · esc close"
         self._service, self._unavailable = service, unavailable
 
     def compose(self) -> ComposeResult:
@@ -61,6 +68,9 @@ class SearchScreen(ModalScreen[HitChosen | None]):
     def on_hit_chosen(self, message: HitChosen) -> None:
         message.stop()
         self.dismiss(message)
+
+    def action_concordance(self) -> None:
+        self.dismiss(ConcordanceAsked(self.query_text.replace('"', "").replace("“", "").replace("”", "")))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,70 @@
+"""Charts drawn as Rich renderables, for the CLI and the app alike: a term's rate per edition as bars, and where a
+term stands in each edition as a dispersion strip (AntConc's concordance plot) with the sections marked below.
+
+Hand-drawn with Rich rather than with plotext: a strip of character cells with its section labels stays legible at
+40 columns, and the same renderable serves both fronts (the app shows it in a `Static`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from bluebook_tui.compare.concordance import Dispersion
+    from bluebook_tui.compare.trend import TermCount
+
+BAR_STYLE = "magenta"
+# One occurrence in a cell, two, three or more.
+_MARKS = ("│", "┃", "█")
+
+
+def trend_bars(counts: Sequence[TermCount], width: int = 30) -> Table:
+    """A row per edition: occurrences, words, the rate per 10,000 words, and that rate as a bar."""
+    highest = max((count.per_10k_words for count in counts), default=0.0) or 1.0
+    table = Table("edition", "occurrences", "words", "per 10,000 words", "", box=None, header_style="bold")
+    for count in counts:
+        table.add_row(
+            count.edition,
+            str(count.occurrences),
+            f"{count.words:,}",
+            f"{count.per_10k_words:.2f}",
+            Text("█" * round(width * count.per_10k_words / highest), style=BAR_STYLE),
+        )
+    return table
+
+
+def dispersion_plot(dispersions: Sequence[Dispersion], width: int = 60) -> Group:
+    """Each edition's strip (a cell per 1/`width` of its words, marked where the term stands), its number of
+    occurrences, and under it where its top-level sections start."""
+    rows: list[Text] = []
+    label_width = max((len(each.edition) for each in dispersions), default=0) + 1
+    for each in dispersions:
+        cells = [0] * width
+        for place in each.places:
+            cells[min(width - 1, int(place * width))] += 1
+        strip = Text(each.edition.ljust(label_width), style="bold")
+        strip.append("▕", style="dim")
+        for count in cells:
+            strip.append(_MARKS[min(count, 3) - 1] if count else "·", style=BAR_STYLE if count else "dim")
+        strip.append("▏", style="dim")
+        strip.append(f" {len(each.places)}")
+        rows.extend([strip, Text(" " * (label_width + 1)) + _section_ruler(each, width)])
+    return Group(*rows)
+
+
+def _section_ruler(dispersion: Dispersion, width: int) -> Text:
+    """The sections' labels, each where its section starts (one that would overlap the one before is left out)."""
+    line = [" "] * width
+    free_from = 0
+    for place, label in dispersion.sections:
+        column = min(width - 1, int(place * width))
+        if column < free_from or column + len(label) > width:
+            continue
+        line[column : column + len(label)] = label
+        free_from = column + len(label) + 1
+    return Text("".join(line), style="dim")

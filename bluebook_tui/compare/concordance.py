@@ -1,0 +1,117 @@
+"""A term in context (keyword in context, as AntConc and quanteda's `kwic` show it), and where it stands in an
+edition: every occurrence `trend` counts, in reading order, with its section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bluebook_tui.compare.term_stream import TermStream, Unit, query_terms, term_stream
+from bluebook_tui.compare.trend import occurrences_in
+from bluebook_tui.library import Edition
+
+Sort = Literal["text", "left", "right"]
+
+
+@dataclass(frozen=True)
+class ConcordanceLine:
+    """One occurrence: its edition and section (the edition's own id for its introduction), and the text around
+    it, on one line, cut to the width asked for."""
+
+    edition: str
+    id: str
+    heading: str
+    left: str
+    match: str
+    right: str
+
+
+def concordance(editions: list[Edition], term: str, *, width: int = 40, sort: Sort = "text") -> list[ConcordanceLine]:
+    """Every occurrence of `term` in the editions (none for a term of stop words only): in reading order, or
+    sorted by the words before (`left`, nearest first) or after it (`right`)."""
+    query = query_terms(term)
+    if not query:
+        return []
+    lines = [
+        _line(unit, start, end, width)
+        for edition in editions
+        for unit, start, end in occurrences_in(term_stream(edition), query)
+    ]
+    if sort == "left":
+        lines.sort(key=lambda line: (line.left.lower().split()[::-1], line.edition))
+    elif sort == "right":
+        lines.sort(key=lambda line: (line.right.lower().split(), line.edition))
+    return lines
+
+
+def highlight_pattern(lines: list[ConcordanceLine], section_id: str) -> str:
+    """A regular expression for the term as it is written in one section's lines (for marking it there)."""
+    written = sorted({line.match for line in lines if line.id == section_id}, key=len, reverse=True)
+    forms = (r"\s+".join(re.escape(word) for word in form.split()) for form in written)
+    return "|".join(rf"(?<!\w){form}(?!\w)" for form in forms)
+
+
+def _line(unit: Unit, start: int, end: int, width: int) -> ConcordanceLine:
+    text = unit.text
+    before = " ".join(text[max(0, start - 3 * width) : start].split())
+    after = " ".join(text[end : end + 3 * width].split())
+    if text[:start][-1:].isspace():
+        before += " "
+    if text[end : end + 1].isspace():
+        after = " " + after
+    section = unit.section
+    return ConcordanceLine(
+        unit.edition,
+        section.id if section is not None else unit.edition,
+        section.heading if section is not None else "Introduction",
+        before[-width:] if width else "",
+        " ".join(text[start:end].split()),
+        after[:width] if width else "",
+    )
+
+
+@dataclass(frozen=True)
+class Dispersion:
+    """Where a term stands in one edition: each occurrence's place as a share of the way through the edition's
+    words (0 at the start, 1 at the end), and where each top-level section starts."""
+
+    edition: str
+    words: int
+    places: tuple[float, ...]
+    sections: tuple[tuple[float, str], ...]
+
+
+def dispersion(edition: Edition, term: str) -> Dispersion:
+    """The places of `term` in the edition (none for a term of stop words only)."""
+    stream = term_stream(edition)
+    query = query_terms(term)
+    offsets, starts = _word_offsets(stream)
+    total = max(1, stream.word_count)
+    places = (
+        tuple(
+            (offsets[id(unit)] + _words_before(unit, start)) / total for unit, start, _ in occurrences_in(stream, query)
+        )
+        if query
+        else ()
+    )
+    return Dispersion(edition.id, stream.word_count, places, tuple((offset / total, label) for offset, label in starts))
+
+
+def _word_offsets(stream: TermStream) -> tuple[dict[int, int], list[tuple[int, str]]]:
+    """How many words come before each unit, and where each top-level section starts (labelled by its number)."""
+    offsets: dict[int, int] = {}
+    starts: list[tuple[int, str]] = []
+    seen = 0
+    for unit in stream.units:
+        offsets[id(unit)] = seen
+        section = unit.section
+        if section is not None and section.parent is None and unit.kind == "heading":
+            starts.append((seen, section.heading.split(" ", 1)[0]))
+        seen += sum(1 for _ in unit.words())
+    return offsets, starts
+
+
+def _words_before(unit: Unit, start: int) -> int:
+    return sum(1 for index in unit.words() if unit.starts[index] < start)

@@ -1,0 +1,190 @@
+"""An edition's text as the search index sees it: every term with its place, for counting, keywords and concordance.
+
+One analysis pipeline (`search.analysis.text_analyzer`) serves search, `trend`, keywords, shifts and `kwic`, so a
+word is counted exactly as it is found: `cooperation` counts `cooperated`, `Japan's` counts only the possessive,
+`Pacific` counts the part of `Indo-Pacific`. Analysing both editions takes ~130 ms, so each edition's terms are kept
+in the user cache, keyed by its content digest and the code that analysed it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from bluebook_tui.compare.user_cache import code_fingerprint, default_cache_dir, read_entry, write_entry
+from bluebook_tui.library import Edition, Section
+
+if TYPE_CHECKING:
+    from whoosh.analysis import Analyzer
+
+# Bump when what is stored changes; a change to the analysing code is caught by `_code_fingerprint`.
+FORMAT_VERSION = 1
+
+UnitKind = Literal["intro", "heading", "text"]
+# What a token is: a word as written, one part of a hyphenated word (also indexed whole), or the possessive
+# form of the word just before it (`japan's` beside `japan`, at the same place).
+WORD, PART, POSSESSIVE_FORM = 0, 1, 2
+
+
+@dataclass(frozen=True, eq=False)
+class Unit:
+    """One run of text a reader reads: the edition's introduction, or one section's heading or body."""
+
+    edition: str
+    section: Section | None
+    kind: UnitKind
+    text: str
+    terms: tuple[str, ...]
+    positions: tuple[int, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    roles: tuple[int, ...]
+
+    @cached_property
+    def _by_term(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for index, term in enumerate(self.terms):
+            found.setdefault(term, []).append(index)
+        return found
+
+    @cached_property
+    def _at(self) -> dict[tuple[int, str], int]:
+        return {
+            (position, term): index
+            for index, (term, position) in enumerate(zip(self.terms, self.positions, strict=True))
+        }
+
+    def matches(self, query: tuple[tuple[str, int], ...]) -> Iterator[tuple[int, int]]:
+        """The character spans where the query's terms stand at their relative positions (a phrase, as the
+        index matches it)."""
+        first, first_position = query[0]
+        for index in self._by_term.get(first, ()):
+            base = self.positions[index] - first_position
+            found = [self._at.get((base + position, term)) for term, position in query]
+            if all(each is not None for each in found):
+                indices = [each for each in found if each is not None]
+                yield min(self.starts[i] for i in indices), max(self.ends[i] for i in indices)
+
+    def words(self) -> Iterator[int]:
+        """The indices of the tokens that are words as written (not parts, not possessive forms)."""
+        return (index for index, role in enumerate(self.roles) if role == WORD)
+
+
+@dataclass(frozen=True, eq=False)
+class TermStream:
+    """An edition's units in reading order, each with its analysed terms."""
+
+    edition: Edition
+    units: tuple[Unit, ...]
+
+    @cached_property
+    def word_count(self) -> int:
+        """Words as written, stop words left out (the base keyness is measured against)."""
+        return sum(unit.roles.count(WORD) for unit in self.units)
+
+
+def query_terms(term: str) -> tuple[tuple[str, int], ...]:
+    """A term as the index looks it up: its analysed terms with their positions (none for stop words only)."""
+    found = [(token.text, token.pos) for token in _analyzer()(term, positions=True, mode="query")]
+    if not found:
+        return ()
+    base = found[0][1]
+    return tuple((text, position - base) for text, position in found)
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> Analyzer:
+    from bluebook_tui.search.analysis import text_analyzer
+
+    return text_analyzer()
+
+
+def units_of(edition: Edition) -> Iterator[tuple[Section | None, UnitKind, str]]:
+    """The edition's text in reading order: its introduction, then every section's heading and body."""
+    yield None, "intro", edition.intro
+    for section in edition.walk():
+        yield section, "heading", section.heading
+        yield section, "text", section.text
+
+
+_memory: dict[str, TermStream] = {}
+_lock = threading.Lock()
+
+
+def term_stream(edition: Edition, cache_dir: Path | None = None) -> TermStream:
+    """The edition's terms: from this process, else the user cache, else analysed (and kept in both)."""
+    key = f"{FORMAT_VERSION}-{_analysis_fingerprint()}-{edition.id}-{edition.digest}"
+    with _lock:
+        cached = _memory.get(key)
+        if cached is not None and cached.edition is edition:
+            return cached
+        path = (cache_dir or default_cache_dir()) / "terms" / f"{edition.id}-{edition.digest[:16]}.json"
+        stream = _read(path, key, edition)
+        if stream is None:
+            stream = _analyse(edition)
+            write_entry(path, key, _to_json(stream))
+        _memory[key] = stream
+        return stream
+
+
+def _analyse(edition: Edition) -> TermStream:
+    analyzer = _analyzer()
+    units = []
+    for section, kind, text in units_of(edition):
+        rows: list[tuple[str, int, int, int, int]] = []
+        whole_end = -1
+        for token in analyzer(text, positions=True, chars=True):
+            if rows and token.startchar == rows[-1][2] and token.endchar == rows[-1][3] and token.pos == rows[-1][1]:
+                role = POSSESSIVE_FORM
+            elif token.startchar < whole_end:
+                role = PART
+            else:
+                role = WORD
+                whole_end = token.endchar
+            rows.append((token.text, token.pos, token.startchar, token.endchar, role))
+        units.append(_unit(edition.id, section, kind, text, rows))
+    return TermStream(edition, tuple(units))
+
+
+def _unit(
+    edition_id: str, section: Section | None, kind: UnitKind, text: str, rows: list[tuple[str, int, int, int, int]]
+) -> Unit:
+    columns = list(zip(*rows, strict=True)) if rows else [(), (), (), (), ()]
+    terms, positions, starts, ends, roles = (tuple(column) for column in columns)
+    return Unit(edition_id, section, kind, text, terms, positions, starts, ends, roles)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def _analysis_fingerprint() -> str:
+    """The modules that analyse the text."""
+    package = Path(__file__).resolve().parents[1]
+    return code_fingerprint(
+        [package / "search" / "analysis.py", Path(__file__).resolve(), package / "library" / "markdown.py"]
+    )
+
+
+def _read(path: Path, key: str, edition: Edition) -> TermStream | None:
+    data = read_entry(path, key)
+    expected = list(units_of(edition))
+    try:
+        if data is None or len(data["units"]) != len(expected):
+            return None
+        units = tuple(
+            _unit(edition.id, section, kind, text, [tuple(row) for row in rows])  # type: ignore[misc]
+            for (section, kind, text), rows in zip(expected, data["units"], strict=True)
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+    return TermStream(edition, units)
+
+
+def _to_json(stream: TermStream) -> dict[str, object]:
+    units = [
+        [list(row) for row in zip(unit.terms, unit.positions, unit.starts, unit.ends, unit.roles, strict=True)]
+        for unit in stream.units
+    ]
+    return {"units": units}

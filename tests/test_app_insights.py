@@ -1,0 +1,119 @@
+"""The Insights screen: keywords, shifts, a concordance as you type that opens its sections, and dispersion."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+from textual.widgets import DataTable, Input, Static
+
+from bluebook_tui.compare.trend import term_trend
+from bluebook_tui.library import Library
+from bluebook_tui.ui.commands import ACTIONS
+from bluebook_tui.ui.screens.insights import InsightsScreen
+from tests.test_app_support import make_app, reader, reader_pane, settle, wait_for_hits
+
+
+def cells(table: DataTable[object]) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+
+
+def insights(pilot) -> InsightsScreen:  # type: ignore[no-untyped-def]
+    screen = pilot.app.screen
+    assert isinstance(screen, InsightsScreen)
+    return screen
+
+
+async def test_i_shows_rising_and_falling_keywords_and_the_shifts_with_an_example(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    assert ("Insights…", "insights") in [(title, action) for title, action, _ in ACTIONS]  # in the palette
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("I")
+        await settle(pilot)
+        screen = insights(pilot)
+        rising = [row[0] for row in cells(screen.query_one("#rising", DataTable))]
+        falling = [row[0] for row in cells(screen.query_one("#falling", DataTable))]
+        assert {"economic security", "Indo-Pacific"} <= set(rising) and {"PKOs", "anti-piracy"} <= set(falling)
+        await pilot.press("2")
+        await settle(pilot)
+        assert screen.active_tab == "shifts"
+        shifts = cells(screen.query_one("#shift-table", DataTable))
+        row = next(index for index, row in enumerate(shifts) if row[0] == "Asia-Pacific")
+        assert shifts[row][2] == "Indo-Pacific"
+        table = screen.query_one("#shift-table", DataTable)
+        table.move_cursor(row=row)
+        await pilot.pause()
+        before = str(screen.query_one("#example-left", Static).content)
+        after = str(screen.query_one("#example-right", Static).content)
+        assert before.startswith("2016/") and "Asia-Pacific" in before
+        assert after.startswith("2022/") and "Indo-Pacific" in after
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, InsightsScreen)
+
+
+async def test_the_concordance_counts_as_trend_and_enter_opens_the_section_with_the_term_marked(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("I", "3")
+        await pilot.press(*"piracy")
+        await settle(pilot)
+        screen = insights(pilot)
+        assert screen.query_one("#term", Input).value == "piracy"
+        lines = cells(screen.query_one("#lines", DataTable))
+        assert len(lines) == sum(count.occurrences for count in term_trend(library, "piracy"))
+        assert all(line[2].lower() in ("piracy", "piracies") or "piracy" in line[2].lower() for line in lines)
+        await pilot.press("4")  # typed into the box: a term with a digit is a term
+        await settle(pilot)
+        assert screen.query_one("#term", Input).value == "piracy4"
+        assert "No occurrence" in str(screen.query_one("#concordance-note", Static).render())
+        await pilot.press("backspace")
+        await settle(pilot)
+        screen.query_one("#lines", DataTable).focus()
+        await pilot.press("enter")  # the first line: 2016's first mention
+        await settle(pilot)
+        first = lines[0][0]
+        assert reader(pilot).section.id == first
+        assert reader_pane(pilot).match_count > 0
+
+
+async def test_ctrl_k_in_the_search_opens_the_concordance_of_the_query(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Indo-Pacific")
+        await wait_for_hits(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        screen = insights(pilot)
+        assert screen.active_tab == "concordance"
+        assert len(cells(screen.query_one("#lines", DataTable))) == 15  # 2022's fifteen, as read
+        await pilot.press("escape")
+        await settle(pilot)
+        assert reader(pilot).last_query == "Indo-Pacific"
+
+
+async def test_dispersion_draws_each_edition_with_its_sections(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("I", "3", *"piracy")
+        await settle(pilot)
+        await pilot.press("tab", "4")
+        await settle(pilot)
+        screen = insights(pilot)
+        assert screen.active_tab == "dispersion"
+        console = Console(width=80, record=True, file=io.StringIO())
+        console.print(screen.query_one("#dispersion-chart", Static).content)
+        chart = console.export_text()
+        rows = [line for line in chart.splitlines() if line.startswith(("2016", "2022"))]
+        assert [row.split()[0] for row in rows][:2] == ["2016", "2022"]
+        assert all(row.rstrip().endswith(" 17") for row in rows[:2])  # 17 mentions in each, as trend counts
+        assert "(4)" in chart
