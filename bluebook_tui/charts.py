@@ -53,18 +53,21 @@ def dispersion_plot(dispersions: Sequence[Dispersion], width: int = 60) -> Group
             strip.append(_MARKS[min(count, 3) - 1] if count else "·", style=BAR_STYLE if count else "dim")
         strip.append("▏", style="dim")
         strip.append(f" {len(each.places)}")
-        rows.extend([strip, Text(" " * (label_width + 1)) + _section_ruler(each, width)])
+        rows.append(strip)
+        rows.extend(Text(" " * (label_width + 1)) + ruler for ruler in _section_ruler(each, width))
     return Group(*rows)
 
 
-def _section_ruler(dispersion: Dispersion, width: int) -> Text:
-    """The sections' labels, each where its section starts (one that would overlap the one before is left out)."""
-    line = [" "] * width
-    free_from = 0
+def _section_ruler(dispersion: Dispersion, width: int) -> list[Text]:
+    """The sections' labels, each where its section starts: on the first line, or on the second where the one
+    before leaves no room (one that fits neither is left out)."""
+    lines = [[" "] * width, [" "] * width]
+    free_from = [0, 0]
     for place, label in dispersion.sections:
         column = min(width - 1, int(place * width))
-        if column < free_from or column + len(label) > width:
+        row = next((row for row in (0, 1) if column >= free_from[row] and column + len(label) <= width), None)
+        if row is None:
             continue
-        line[column : column + len(label)] = label
-        free_from = column + len(label) + 1
-    return Text("".join(line), style="dim")
+        lines[row][column : column + len(label)] = label
+        free_from[row] = column + len(label) + 1
+    return [Text("".join(line).rstrip(), style="dim") for line in lines if line != [" "] * width]

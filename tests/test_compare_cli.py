@@ -225,7 +225,6 @@ def test_trend_chart_for_people(capsys: pytest.CaptureFixture[str]) -> None:
         (["diff", "2016/1", "2040/1", "--json"], "2040/1"),
         (["diff", "2016/1", "2022/1", "--ignore", "grammar"], "case, punctuation, spelling"),
         (["diff", "2016/1", "2022/1", "--context", "many"], "many"),
-        (["trend", "--", "--"], "no words"),
         (["trace", "2016/9"], "2016/9"),
         (["trace", "1999/1", "--json"], "2016, 2022"),
         (["trace", "2016/1", "--against", "2031"], "2016, 2022"),

@@ -230,16 +230,19 @@ def test_kwic_json_contract_and_an_edition_filter(capsys: pytest.CaptureFixture[
     assert {line["edition"] for line in data["lines"]} == {"2016"}
 
 
-@pytest.mark.parametrize("argv", [["kwic", "the"], ["kwic", ""], ["kwic", "zzzzqx"], ["dispersion", "of"]])
+@pytest.mark.parametrize(
+    ("verb", "term"),
+    [("kwic", "the"), ("kwic", ""), ("kwic", "zzzzqx"), ("dispersion", "of"), ("trend", "the"), ("trend", "--")],
+)
 def test_a_term_that_matches_nothing_is_exit_0_with_a_one_line_note(
-    capsys: pytest.CaptureFixture[str], argv: list[str]
+    capsys: pytest.CaptureFixture[str], verb: str, term: str
 ) -> None:
-    code, out, err = run(capsys, *argv)
+    code, out, err = run(capsys, verb, "--", term)
     assert code == 0 and err == "" and out.count("\n") == 1 and out.startswith("No occurrence")
-    code, out, _ = run(capsys, *argv, "--json")
-    assert code == 0 and (
-        json.loads(out).get("lines") == [] or all(not e["places"] for e in json.loads(out)["editions"])
-    )
+    code, out, _ = run(capsys, verb, "--json", "--", term)
+    data = json.loads(out)
+    assert code == 0
+    assert data.get("lines") == [] or all(not e.get("places") and not e.get("occurrences") for e in data["editions"])
 
 
 @pytest.mark.parametrize(

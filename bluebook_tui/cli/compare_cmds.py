@@ -135,6 +135,11 @@ def show_trend(args: argparse.Namespace, context: CommandContext) -> int:
     from bluebook_tui.charts import trend_bars
 
     out = console()
+    if not any(count.occurrences for count in counts):
+        from bluebook_tui.cli.wording_cmds import stop_word_note
+
+        out.print(f"No occurrence of {escape(args.term)!r}" + stop_word_note(args.term) + ".")
+        return 0
     out.print(f"[bold]{escape(args.term)}[/] per edition")
     out.print(trend_bars(counts))
     return 0

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from bluebook_tui.cli.arguments import positive_int
@@ -50,7 +51,7 @@ def register(subparsers: Any) -> None:
     dispersion.add_argument("term", metavar="TERM", help="a word or phrase, counted as `trend` counts it")
     dispersion.add_argument("--width", type=positive_int, default=60, metavar="W", help="cells per edition")
     dispersion.add_argument(
-        "--json", action="store_true", help="print JSON: {term, editions: [{edition, words, places, sections}]}"
+        "--json", action="store_true", help="print JSON: {term, editions: [{edition, terms, places, sections}]}"
     )
     dispersion.set_defaults(handler=show_dispersion)
 
@@ -166,25 +167,30 @@ def show_kwic(args: argparse.Namespace, context: CommandContext) -> int:
         )
         return 0
     from rich.markup import escape
-    from rich.table import Table
+    from rich.text import Text
 
     out = console()
     if not lines:
-        out.print(f"No occurrence of {escape(args.term)!r}" + _stop_word_note(args.term) + ".")
+        out.print(f"No occurrence of {escape(args.term)!r}" + stop_word_note(args.term) + ".")
         return 0
-    table = Table(box=None, show_header=False, pad_edge=False)
-    table.add_column(no_wrap=True, style="dim")
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(no_wrap=True, style="bold magenta")
-    table.add_column(no_wrap=True)
+    # One line each, never wrapped: the term stays whole whatever the width (piped, lines are as long as asked).
+    id_width = max(len(line.id) for line in lines)
     for line in lines:
-        table.add_row(line.id, escape(line.left), escape(line.match), escape(line.right))
-    out.print(table)
-    out.print(f"[dim]{len(lines)} occurrences[/]")
+        text = Text.assemble(
+            (line.id.ljust(id_width), "dim"),
+            "  ",
+            line.left.rjust(args.width),
+            (line.match, "bold magenta"),
+            line.right,
+        )
+        out.print(text, soft_wrap=True, crop=out.is_terminal)
+    per_edition = ", ".join(f"{edition}: {count}" for edition, count in Counter(line.edition for line in lines).items())
+    out.print(f"[dim]{len(lines)} occurrences ({per_edition})[/]")
     return 0
 
 
-def _stop_word_note(term: str) -> str:
+def stop_word_note(term: str) -> str:
+    """Why a term has no occurrence when it has only stop words (else nothing)."""
     from bluebook_tui.compare.term_stream import query_terms
 
     return "" if query_terms(term) else " (words such as 'the' and 'of' are not counted)"
@@ -201,7 +207,7 @@ def show_dispersion(args: argparse.Namespace, context: CommandContext) -> int:
                 "editions": [
                     {
                         "edition": each.edition,
-                        "words": each.words,
+                        "terms": each.words,
                         "places": [round(place, 5) for place in each.places],
                         "sections": [{"start": round(start, 5), "label": label} for start, label in each.sections],
                     }
@@ -216,8 +222,10 @@ def show_dispersion(args: argparse.Namespace, context: CommandContext) -> int:
 
     out = console()
     if not any(each.places for each in found):
-        out.print(f"No occurrence of {escape(args.term)!r}" + _stop_word_note(args.term) + ".")
+        out.print(f"No occurrence of {escape(args.term)!r}" + stop_word_note(args.term) + ".")
         return 0
     out.print(f"[bold]{escape(args.term)}[/] through each edition (start → end), sections below")
-    out.print(dispersion_plot(found, args.width))
+    # In a terminal, no wider than it (a wider strip would wrap); piped, as asked.
+    room = out.width - max(len(each.edition) for each in found) - 10
+    out.print(dispersion_plot(found, min(args.width, room) if out.is_terminal else args.width), soft_wrap=True)
     return 0

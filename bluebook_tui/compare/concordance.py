@@ -46,6 +46,15 @@ def concordance(editions: list[Edition], term: str, *, width: int = 40, sort: So
     return lines
 
 
+_QUERY_SYNTAX = re.compile(r"""\bedition:\S*|\b\w+:|(?<!\S)(?:OR|AND|NOT)(?!\S)|(?<!\S)-\S+|[*"“”]""")
+
+
+def plain_term(query: str) -> str:
+    """A search query as a concordance term: its words, without fields (`edition:2016`; `heading:x` is `x`),
+    operators, excluded words (`-Somalia`), quotes or wildcards (a concordance counts words as `trend` does)."""
+    return " ".join(_QUERY_SYNTAX.sub(" ", query).split())
+
+
 def highlight_pattern(lines: list[ConcordanceLine], section_id: str) -> str:
     """A regular expression for the term as it is written in one section's lines (for marking it there)."""
     written = sorted({line.match for line in lines if line.id == section_id}, key=len, reverse=True)

@@ -106,7 +106,9 @@ def _most_written(forms: Counter[tuple[Key, str]], keys: set[Key]) -> dict[Key, 
 def _terms(unit: Unit) -> Iterator[tuple[Key, str]]:
     """Every word (not a function word, with a letter in it) and every phrase of 2–3 such words standing
     together, as keys and as written. A hyphenated word is the phrase of its parts, as a search for it is
-    (`counter-terrorism` counts "counter terrorism" too), and each part a word (`Pacific` in `Indo-Pacific`)."""
+    (`counter-terrorism` counts "counter terrorism" too), and each part a word (`Pacific` in `Indo-Pacific`); a
+    phrase neither starts nor ends inside one ("Free and Open Indo" is not a phrase)."""
+    roles = unit.roles
     run: list[int] = []  # the words of the current run: consecutive, without punctuation between them
     for index in _words_and_parts(unit):
         written = unit.text[unit.starts[index] : unit.ends[index]]
@@ -115,18 +117,24 @@ def _terms(unit: Unit) -> Iterator[tuple[Key, str]]:
             gap = unit.text[unit.ends[previous] : unit.starts[index]]
             if unit.positions[index] != unit.positions[previous] + 1 or not _PHRASE_GAP.fullmatch(gap):
                 run = []
-        part = unit.roles[index] == PART
-        if not _LETTER.search(written) or _ORDINAL.fullmatch(written) or (is_function_word(written) and not part):
+        part = roles[index] == PART
+        lettered = bool(_LETTER.search(written))
+        if (not lettered and not part) or _ORDINAL.fullmatch(written) or (is_function_word(written) and not part):
             run = []
             continue
         run.append(index)
-        # A compound's function words ("like-minded") and prefixes ("anti-", "counter-") are not words alone.
-        if not (part and (is_function_word(written) or written.lower() in _PREFIXES)):
+        # A compound's function words ("like-minded"), prefixes ("anti-") and numbers ("-19") are not words alone.
+        if lettered and not (part and (is_function_word(written) or written.lower() in _PREFIXES)):
             yield (unit.terms[index],), written
+        if index + 1 < len(roles) and part and roles[index + 1] == PART:
+            continue  # inside a compound: no phrase ends here
         for size in range(2, min(len(run), LONGEST_PHRASE) + 1):
             words = run[-size:]
+            if roles[words[0]] == PART and roles[words[0] - 1] == PART:
+                continue  # it would start inside a compound
             phrase = " ".join(unit.text[unit.starts[words[0]] : unit.ends[words[-1]]].split())
-            yield tuple(unit.terms[word] for word in words), phrase
+            if len(phrase.split()) <= LONGEST_PHRASE:  # words as written, the stop words between them too
+                yield tuple(unit.terms[word] for word in words), phrase
 
 
 def _words_and_parts(unit: Unit) -> Iterator[int]:

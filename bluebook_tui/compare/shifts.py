@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -44,6 +44,7 @@ class Example:
     right: str
     left_sentence: str
     right_sentence: str
+    paired: bool = True  # the two sentences are counterparts (else: one of each edition using its wording)
 
 
 @dataclass(frozen=True)
@@ -69,11 +70,21 @@ def shifts(
     """
     found = [*_substitutions(alignment, left, right, min_count), *_variants(left, right, max(min_count, 2))]
     unique = {(shift.old.lower(), shift.new.lower()): shift for shift in sorted(found, key=lambda s: s.kind)}
-    ranked = sorted(unique.values(), key=lambda shift: (-shift.count, shift.survives, shift.old.lower()))[:limit]
+    kept = [shift for shift in unique.values() if not _inside_another(shift, unique.values())]
+    ranked = sorted(kept, key=lambda shift: (-shift.count, shift.survives, shift.old.lower()))[:limit]
     return [
         shift if shift.examples else replace(shift, examples=_variant_examples(alignment, shift.old, shift.new))
         for shift in ranked
     ]
+
+
+def _inside_another(shift: Shift, shifts: Iterable[Shift]) -> bool:
+    """Whether a shift only repeats a shorter one inside a longer word ("Japan-U.K." → "Japan-UK" is "U.K." →
+    "UK")."""
+    return any(
+        other is not shift and other.old in shift.old and shift.old.replace(other.old, other.new) == shift.new
+        for other in shifts
+    )
 
 
 # Substitutions ----------------------------------------------------------------------------------------------
@@ -151,7 +162,7 @@ def _replacements(old: list[Word], new: list[Word]) -> Iterator[tuple[list[Word]
         before, after = old[old_start:old_end], new[new_start:new_end]
         if tag != "replace" or len(before) > LONGEST_SIDE or len(after) > LONGEST_SIDE:
             continue
-        if any(_DIGIT.search(word.written) for word in before + after):
+        if any(_DIGIT.search(word.written) or len(word.written) < 2 for word in before + after):
             continue
         if all(is_function_word(word.written) for word in before) or all(
             is_function_word(word.written) for word in after
@@ -252,7 +263,7 @@ def _variant_examples(alignment: Alignment, old: str, new: str) -> tuple[Example
                 if after is not None:
                     found.append(_example(sentence, after))
     if not found and alignment.left.id in first and alignment.right.id in first:
-        found.append(_example(first[alignment.left.id], first[alignment.right.id]))
+        found.append(replace(_example(first[alignment.left.id], first[alignment.right.id]), paired=False))
     return tuple(found)
 
 

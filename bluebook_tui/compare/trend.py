@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bluebook_tui.compare.term_stream import TermStream, Unit, query_terms, term_stream
 from bluebook_tui.compare.words import words
-from bluebook_tui.library import Library, LibraryError
+from bluebook_tui.library import Library
 
 
 @dataclass(frozen=True)
@@ -29,14 +29,13 @@ class TermCount:
 
 
 def term_trend(library: Library, term: str) -> list[TermCount]:
-    """The term's occurrences in every edition of the library, oldest first."""
+    """The term's occurrences in every edition of the library, oldest first (none for a term of stop words only,
+    which the search does not count either)."""
     query = query_terms(term)
-    if not query:
-        raise LibraryError(f"the term {term!r} has no words to count (words such as 'the' and 'of' are not counted)")
     counts = []
     for edition in library.editions.values():
         stream = term_stream(edition)
-        occurrences = sum(1 for _ in occurrences_in(stream, query))
+        occurrences = sum(1 for _ in occurrences_in(stream, query)) if query else 0
         counts.append(TermCount(edition.id, occurrences, sum(len(words(unit.text)) for unit in stream.units)))
     return counts
 

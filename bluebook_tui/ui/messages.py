@@ -16,10 +16,12 @@ class SectionSelected(Message):
 
 @dataclass
 class HitChosen(Message):
-    """A search hit (or a concordance line) was chosen: open its section with the terms highlighted."""
+    """A search hit (or a concordance line) was chosen: open its section with the terms highlighted, the match
+    `match` (counted from 0 in reading order) the current one."""
 
     section_id: str
     pattern: str
+    match: int = 0
 
 
 @dataclass

@@ -25,6 +25,7 @@ from textual.widgets import ContentSwitcher, DataTable, Input, Static
 from bluebook_tui.compare.concordance import ConcordanceLine, Dispersion, concordance, dispersion, highlight_pattern
 from bluebook_tui.compare.keywords import Keyword
 from bluebook_tui.compare.shifts import Shift
+from bluebook_tui.compare.term_stream import query_terms
 from bluebook_tui.compare.trend import TermCount, term_trend
 from bluebook_tui.compare.wording import Wording
 from bluebook_tui.ui.comparison import Comparison
@@ -33,7 +34,10 @@ from bluebook_tui.ui.widgets.key_bar import KeyBar
 
 KEYWORDS_SHOWN = 50
 COUNT_WIDTH = 5
+ID_WIDTH = 14  # a concordance line's section id, cut with an ellipsis beyond
 TABS = {"keywords": "Keywords", "shifts": "Shifts", "concordance": "Concordance", "dispersion": "Dispersion"}
+SHORT_TABS = {"keywords": "Keys", "shifts": "Shifts", "concordance": "KWIC", "dispersion": "Where"}
+NARROW = 60  # below this many columns, the tabs' short names
 # The widget a tab's key focuses (a focus left in a hidden tab would bring that tab back).
 FOCUS = {"keywords": "#rising", "shifts": "#shift-table", "concordance": "#term", "dispersion": "#dispersion-scroll"}
 
@@ -76,6 +80,7 @@ class InsightsScreen(Screen[HitChosen | None]):
         Binding("1", "tab('keywords')", "Keywords", tooltip="Words and phrases rising and falling.", id="insights.1"),
         Binding("2", "tab('shifts')", "Shifts", tooltip="Wording changed systematically.", id="insights.2"),
         Binding("3", "tab('concordance')", "Concordance", tooltip="A term in its contexts.", id="insights.3"),
+        Binding("down", "to_lines", "Lines", show=False, tooltip="From the term to its lines.", id="insights.lines"),
         Binding(
             "4", "tab('dispersion')", "Dispersion", tooltip="Where the term stands in each edition.", id="insights.4"
         ),
@@ -115,11 +120,12 @@ class InsightsScreen(Screen[HitChosen | None]):
     def _tab_bar(self) -> Content:
         """The tabs' names, the one shown highlighted, each with its key and clickable."""
         items = []
-        for number, (tab, title) in enumerate(TABS.items(), start=1):
+        titles = SHORT_TABS if self.app.size.width < NARROW else TABS
+        for number, (tab, title) in enumerate(titles.items(), start=1):
             style = "bold reverse $accent" if tab == self._tab else "$text-muted"
             click = Style.from_meta({"@click": f"screen.tab({tab!r})"})
-            items.append(Content.assemble((f" {number} ", "bold"), (f" {title} ", style)).stylize(click))
-        return Content(" ").join(items)
+            items.append(Content.assemble((f"{number} ", "bold"), (title, style)).stylize(click))
+        return Content("  ").join(items)
 
     def tab_content(self, tab: str) -> ComposeResult:
         self._built.add(tab)
@@ -142,9 +148,11 @@ class InsightsScreen(Screen[HitChosen | None]):
         elif tab == "concordance":
             yield Input(self._term, placeholder="A word or phrase, e.g. Indo-Pacific", id="term")
             yield Static(self._note(), id="concordance-note")
-            yield DataTable(id="lines", cursor_type="row", zebra_stripes=True)
+            lines: DataTable[object] = DataTable(id="lines", cursor_type="row", zebra_stripes=True, show_header=False)
+            lines.add_column("line")
+            yield lines
         else:
-            yield Static(self._note(), id="dispersion-note")
+            yield Static(self._note("dispersion"), id="dispersion-note")
             with VerticalScroll(id="dispersion-scroll"):
                 yield Static("", id="dispersion-chart")
 
@@ -205,8 +213,9 @@ class InsightsScreen(Screen[HitChosen | None]):
             if table.row_count:
                 continue
             chosen = [each for each in keywords if (each.log_ratio > 0) == (leaning > 0)][:KEYWORDS_SHOWN]
+            width = table.ordered_columns[0].width
             for keyword in chosen:
-                table.add_row(*_keyword_cells(keyword), key=keyword.term)
+                table.add_row(_cut(keyword.term, width), *_keyword_cells(keyword)[1:], key=keyword.term)
 
     def _fill_shifts(self) -> None:
         table = self.query_one("#shift-table", DataTable)
@@ -279,34 +288,40 @@ class InsightsScreen(Screen[HitChosen | None]):
 
     def _fill_lines(self) -> None:
         table = self.query_one("#lines", DataTable)
-        table.clear(columns=True)  # columns sized afresh: a shorter term's wider context would leave a gap
-        table.add_columns("section", "", "", "")
+        # Each line one cell, laid out here: DataTable kept its columns' old widths once cleared and refilled.
+        table.clear()
         width = self._context_width(self._term)
         for index, line in enumerate(self._lines):
-            table.add_row(
-                Text(line.id, style="dim"),
+            cell = Text.assemble(
+                (_cut(line.id, ID_WIDTH).ljust(ID_WIDTH + 1), "dim"),
                 line.left[-width:].rjust(width),
-                Text(line.match, style="bold magenta"),
+                (line.match, "bold magenta"),
                 line.right[:width],
-                key=str(index),
             )
+            table.add_row(cell, key=str(index))
         self.query_one("#concordance-note", Static).update(self._note())
 
-    def _note(self) -> str:
+    def _note(self, tab: str = "concordance") -> str:
         if not self._term.strip():
-            return "Type a word or phrase (it is counted as search finds it: `cooperation` counts “cooperated”)."
+            where = "" if tab == "concordance" else " in Concordance (3)"
+            return (
+                f"Type a word or phrase{where}: it is counted as search finds it (`cooperation` counts “cooperated”)."
+            )
         if not self._lines:
-            return f"No occurrence of “{self._term}” in {self.left} or {self.right}."
-        return f"“{self._term}”: {len(self._lines)} occurrences · enter opens the line's section with the term marked"
+            unsearched = "" if query_terms(self._term) else " (words such as “the” and “of” are not counted)"
+            return f"No occurrence of “{self._term}” in {self.left} or {self.right}{unsearched}."
+        if tab == "dispersion":
+            return f"“{self._term}”: {len(self._lines)} occurrences (3: another term)"
+        return f"“{self._term}”: {len(self._lines)} occurrences · ↓ to the lines, enter opens one's section"
 
     def _context_width(self, term: str) -> int:
         """Characters of context each side of the match that fit the screen beside the section id."""
-        return max(10, (self.app.size.width - 24 - len(term)) // 2)
+        return max(6, (self.app.size.width - ID_WIDTH - 12 - len(term)) // 2)
 
     def _draw_dispersion(self) -> None:
         from bluebook_tui.charts import dispersion_plot, trend_bars
 
-        self.query_one("#dispersion-note", Static).update(self._note())
+        self.query_one("#dispersion-note", Static).update(self._note("dispersion"))
         chart = self.query_one("#dispersion-chart", Static)
         if not any(each.places for each in self._dispersions):
             chart.update("")
@@ -314,14 +329,23 @@ class InsightsScreen(Screen[HitChosen | None]):
         width = max(10, self.app.size.width - 16)
         chart.update(Group(dispersion_plot(self._dispersions, width), "", trend_bars(self._counts, width // 2)))
 
+    @property
+    def term(self) -> str:
+        """The concordance's term (the reader opens the next Insights on it)."""
+        return self._term
+
     def on_resize(self, event: Resize) -> None:
-        self._fill("concordance")
-        self._fill("dispersion")
+        if self.is_mounted:
+            self.query_one("#tab-bar", Static).update(self._tab_bar())
+        self._look_up(self._term)  # the contexts cut anew to the width
 
     @on(DataTable.RowSelected, "#lines")
     def _line_selected(self, event: DataTable.RowSelected) -> None:
-        line = self._lines[int(str(event.row_key.value))]
-        self.dismiss(HitChosen(line.id, highlight_pattern(self._lines, line.id)))
+        index = int(str(event.row_key.value))
+        line = self._lines[index]
+        # The line's place among its section's lines is its match there: the pane marks that one current.
+        match = sum(1 for other in self._lines[:index] if other.id == line.id)
+        self.dismiss(HitChosen(line.id, highlight_pattern(self._lines, line.id), match))
 
     # Keys ---------------------------------------------------------------------------------------------------
 
@@ -336,8 +360,17 @@ class InsightsScreen(Screen[HitChosen | None]):
         self.query_one("#tab-bar", Static).update(self._tab_bar())
         self._fill(tab, True)
 
+    def action_to_lines(self) -> None:
+        if self.focused is not None and self.focused.id == "term":
+            self.query_one("#lines", DataTable).focus()
+
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _cut(text: str, width: int) -> str:
+    """The text in `width` cells, with an ellipsis where it is cut (the full term is the row's key)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _keyword_cells(keyword: Keyword) -> tuple[str, str, str, str]:

@@ -146,6 +146,7 @@ class ReaderScreen(Screen[None]):
         self.section: Section = library.section(start.section_id)
         self.visible_section: Section = self.section
         self.comparing = False
+        self._insights = ("", "keywords")  # the term and tab the Insights screen was left on
         self.pattern: str | None = None
         self.last_query = ""
         self._start = start
@@ -233,9 +234,16 @@ class ReaderScreen(Screen[None]):
     # Navigation ---------------------------------------------------------------------------------------------
 
     def open_section(
-        self, section_id: str, *, pattern: str | None = None, scroll_y: int = 0, record: bool = True
+        self,
+        section_id: str,
+        *,
+        pattern: str | None = None,
+        match: int = 0,
+        scroll_y: int = 0,
+        record: bool = True,
     ) -> None:
-        """Show a section (with `pattern` highlighted), remember it, and keep the tree and breadcrumb in step."""
+        """Show a section (with `pattern` highlighted, its match `match` current), remember it, and keep the tree
+        and breadcrumb in step."""
         try:
             section = self.library.section(section_id)
         except LibraryError as error:
@@ -256,7 +264,8 @@ class ReaderScreen(Screen[None]):
         if self.comparing:
             self._show_pair(section)
         else:
-            self.query_one("#reader-pane", SectionPane).show(section, pattern=pattern, scroll_y=scroll_y)
+            pane = self.query_one("#reader-pane", SectionPane)
+            pane.show(section, pattern=pattern, match=match, scroll_y=scroll_y)
 
     def _show_trail(self, section: Section) -> None:
         edition = self.library.edition(section.edition)
@@ -490,18 +499,25 @@ class ReaderScreen(Screen[None]):
 
         self.app.push_screen(ChangesScreen(comparison, self.section), chosen)
 
-    def action_insights(self, term: str = "", tab: str = "keywords") -> None:
+    def action_insights(self, term: str | None = None, tab: str | None = None) -> None:
+        """The Insights screen, on `tab` with `term` (by default as the last one was left)."""
         from bluebook_tui.ui.screens.insights import InsightsScreen
 
         if self.comparison is None:
             self.notify("Comparing wording needs two editions.", severity="warning")
             return
+        screen = InsightsScreen(
+            self.comparison,
+            term=self._insights[0] if term is None else term,
+            tab=self._insights[1] if tab is None else tab,
+        )
 
         def chosen(line: HitChosen | None) -> None:
+            self._insights = (screen.term, screen.active_tab)
             if line is not None:
-                self.open_section(line.section_id, pattern=line.pattern or None)
+                self.open_section(line.section_id, pattern=line.pattern or None, match=line.match)
 
-        self.app.push_screen(InsightsScreen(self.comparison, term=term, tab=tab), chosen)
+        self.app.push_screen(screen, chosen)
 
     def action_bookmark(self) -> None:
         added = self.bookmarks.toggle(self.section.id)

@@ -70,7 +70,12 @@ class SearchScreen(ModalScreen[HitChosen | ConcordanceAsked | None]):
         self.dismiss(message)
 
     def action_concordance(self) -> None:
-        self.dismiss(ConcordanceAsked(self.query_text.replace('"', "").replace("“", "").replace("”", "")))
+        from bluebook_tui.compare.concordance import plain_term
+
+        term = plain_term(self.query_text)
+        if term != self.query_text.strip():
+            self.app.notify(f"Concordance of “{term}”: the search's syntax is set aside.", timeout=4)
+        self.dismiss(ConcordanceAsked(term))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -77,14 +77,17 @@ class SectionPane(VerticalScroll, can_focus=True):
         self.highlight: re.Pattern[str] | None = None
         self._matches: list[tuple[MatchHighlighting, int]] = []
         self._current_match = -1
+        self._first_match = 0
         self._visible_section_id: str | None = None
 
     def compose(self) -> ComposeResult:
         if self._first is not None and _RENDERER not in sys.modules:
             yield Static(_preview(self._first), classes="preview")
 
-    def show(self, section: Section, *, pattern: str | None = None, scroll_y: int = 0) -> None:
-        """Render `section` (cancelling a render under way), then go to the first match or to `scroll_y`."""
+    def show(self, section: Section, *, pattern: str | None = None, match: int = 0, scroll_y: int = 0) -> None:
+        """Render `section` (cancelling a render under way), then go to match `match` (the first by default) or
+        to `scroll_y`."""
+        self._first_match = match
         self.section = section
         self.highlight = re.compile(pattern, re.IGNORECASE) if pattern else None
         self._matches, self._current_match = [], -1
@@ -133,6 +136,7 @@ class SectionPane(VerticalScroll, can_focus=True):
             for index in range(len(block.match_spans()))
         ]
         if self._matches:
+            self._current_match = min(self._first_match, len(self._matches) - 1) - 1
             self.step_match(1)
         else:
             self.scroll_to(y=scroll_y, animate=False, immediate=True)
