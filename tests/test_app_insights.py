@@ -51,6 +51,15 @@ async def test_i_shows_rising_and_falling_keywords_and_the_shifts_with_an_exampl
         after = str(screen.query_one("#example-right", Static).content)
         assert before.startswith("2016/") and "Asia-Pacific" in before
         assert after.startswith("2022/") and "Indo-Pacific" in after
+        # center → Centre was made in two traced pairs: enter shows the second.
+        table.move_cursor(row=next(index for index, row in enumerate(shifts) if row[0] == "center"))
+        await pilot.pause()
+        first = str(screen.query_one("#example-left", Static).content)
+        await pilot.press("enter")
+        await pilot.pause()
+        second = str(screen.query_one("#example-left", Static).content)
+        assert first != second and "Center" in second
+        assert screen.query_one("#example-left", Static).border_title.startswith("example 2 of 2")
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(pilot.app.screen, InsightsScreen)

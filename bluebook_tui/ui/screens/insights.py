@@ -68,7 +68,7 @@ class InsightsScreen(Screen[HitChosen | None]):
         .table-title { height: 1; padding: 0 1; text-style: bold; }
         DataTable { height: 1fr; }
         #shift-example { height: auto; max-height: 50%; border-top: solid $foreground 20%; }
-        #shift-example > Static { width: 1fr; padding: 0 1; }
+        #shift-example > Static { width: 1fr; padding: 0 1; border-top: blank; border-title-color: $text-muted; }
         #term { margin: 0 0 0 0; }
         #concordance-note, #dispersion-note { height: 1; padding: 0 1; color: $text-muted; }
         #dispersion-chart { padding: 0 1; }
@@ -96,6 +96,7 @@ class InsightsScreen(Screen[HitChosen | None]):
         self._tab = tab
         self._built: set[str] = set()
         self._wording: Wording | None = None
+        self._example = 0  # which example of the highlighted shift is shown
         self._lines: list[ConcordanceLine] = []
         self._shifts: list[Shift] = []
         self._dispersions: list[Dispersion] = []
@@ -237,15 +238,25 @@ class InsightsScreen(Screen[HitChosen | None]):
     def _shift_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_example(event.cursor_row)
 
-    def _show_example(self, row: int) -> None:
-        """The highlighted shift's first example: the sentence in each edition, side by side."""
+    @on(DataTable.RowSelected, "#shift-table")
+    def _shift_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a shift: its next example."""
+        self._show_example(event.cursor_row, self._example + 1)
+
+    def _show_example(self, row: int, example_index: int = 0) -> None:
+        """One of the highlighted shift's examples: the sentence in each edition, side by side, the wording
+        marked; the left one says which example it is and whether the two are counterparts."""
         left, right = self.query_one("#example-left", Static), self.query_one("#example-right", Static)
         if not 0 <= row < len(self._shifts) or not self._shifts[row].examples:
             left.update("No systematic change of wording found." if not self._shifts else "")
             right.update("")
             return
         shift = self._shifts[row]
-        example = shift.examples[0]
+        self._example = example_index % len(shift.examples)
+        example = shift.examples[self._example]
+        count = len(shift.examples)
+        left.border_title = f"example {self._example + 1} of {count}" + (" · enter: next" if count > 1 else "")
+        right.border_title = "" if example.paired else "not its counterpart: a sentence using the new wording"
         for widget, address, sentence, written, style in (
             (left, example.left_sentence, example.left, shift.old, "bold red"),
             (right, example.right_sentence, example.right, shift.new, "bold green"),
