@@ -286,8 +286,8 @@ class SectionMarkdown(Markdown):
     DEFAULT_CSS = """
     SectionMarkdown {
         padding: 0 1;
-        & > .search-match { background: $warning 50%; text-style: bold; }
-        & > .search-current { background: $accent; color: $text; text-style: bold underline; }
+        & > .search-match { color: $text-warning; text-style: bold; }
+        & > .search-current { color: $text-primary; text-style: bold underline; }
         &:ansi > .search-match { text-style: bold underline; }
         & > .diff-delete { color: $text-error; background: $error 15%; text-style: strike; }
         & > .diff-insert { color: $text-success; background: $success 15%; }
