@@ -136,9 +136,9 @@ def show_trend(args: argparse.Namespace, context: CommandContext) -> int:
 
     out = console()
     if not any(count.occurrences for count in counts):
-        from bluebook_tui.cli.wording_cmds import stop_word_note
+        from bluebook_tui.cli.wording_cmds import no_occurrence
 
-        out.print(f"No occurrence of {escape(args.term)!r}" + stop_word_note(args.term) + ".")
+        out.print(no_occurrence(args.term))
         return 0
     out.print(f"[bold]{escape(args.term)}[/] per edition")
     out.print(trend_bars(counts))

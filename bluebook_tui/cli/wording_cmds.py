@@ -166,12 +166,11 @@ def show_kwic(args: argparse.Namespace, context: CommandContext) -> int:
             }
         )
         return 0
-    from rich.markup import escape
     from rich.text import Text
 
     out = console()
     if not lines:
-        out.print(f"No occurrence of {escape(args.term)!r}" + stop_word_note(args.term) + ".")
+        out.print(no_occurrence(args.term))
         return 0
     # One line each, never wrapped: the term stays whole whatever the width (piped, lines are as long as asked).
     id_width = max(len(line.id) for line in lines)
@@ -189,11 +188,14 @@ def show_kwic(args: argparse.Namespace, context: CommandContext) -> int:
     return 0
 
 
-def stop_word_note(term: str) -> str:
-    """Why a term has no occurrence when it has only stop words (else nothing)."""
+def no_occurrence(term: str) -> str:
+    """The one line said for a term found nowhere, with why when it has only stop words (Rich markup)."""
+    from rich.markup import escape
+
     from bluebook_tui.compare.term_stream import query_terms
 
-    return "" if query_terms(term) else " (words such as 'the' and 'of' are not counted)"
+    why = "" if query_terms(term) else " (words such as 'the' and 'of' are not counted)"
+    return f"No occurrence of {escape(term)!r}{why}."
 
 
 def show_dispersion(args: argparse.Namespace, context: CommandContext) -> int:
@@ -222,7 +224,7 @@ def show_dispersion(args: argparse.Namespace, context: CommandContext) -> int:
 
     out = console()
     if not any(each.places for each in found):
-        out.print(f"No occurrence of {escape(args.term)!r}" + stop_word_note(args.term) + ".")
+        out.print(no_occurrence(args.term))
         return 0
     out.print(f"[bold]{escape(args.term)}[/] through each edition (start → end), sections below")
     # In a terminal, no wider than it (a wider strip would wrap); piped, as asked.

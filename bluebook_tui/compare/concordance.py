@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bluebook_tui.compare.term_stream import TermStream, Unit, query_terms, term_stream
+from bluebook_tui.compare.term_stream import Unit, query_terms, term_stream
 from bluebook_tui.compare.trend import occurrences_in
 from bluebook_tui.library import Edition
 
@@ -96,31 +96,23 @@ def dispersion(edition: Edition, term: str) -> Dispersion:
     """The places of `term` in the edition (none for a term of stop words only)."""
     stream = term_stream(edition)
     query = query_terms(term)
-    offsets, starts = _word_offsets(stream)
     total = max(1, stream.word_count)
     places = (
         tuple(
-            (offsets[id(unit)] + _words_before(unit, start)) / total for unit, start, _ in occurrences_in(stream, query)
+            (stream.words_before[unit] + _words_before(unit, start)) / total
+            for unit, start, _ in occurrences_in(stream, query)
         )
         if query
         else ()
     )
-    return Dispersion(edition.id, stream.word_count, places, tuple((offset / total, label) for offset, label in starts))
-
-
-def _word_offsets(stream: TermStream) -> tuple[dict[int, int], list[tuple[int, str]]]:
-    """How many words come before each unit, and where each top-level section starts (labelled by its number)."""
-    offsets: dict[int, int] = {}
-    starts: list[tuple[int, str]] = []
-    seen = 0
-    for unit in stream.units:
-        offsets[id(unit)] = seen
-        section = unit.section
-        if section is not None and section.parent is None and unit.kind == "heading":
-            starts.append((seen, section.heading.split(" ", 1)[0]))
-        seen += sum(1 for _ in unit.words())
-    return offsets, starts
+    starts = (
+        (stream.words_before[unit] / total, unit.section.heading.split(" ", 1)[0])
+        for unit in stream.units
+        if unit.section is not None and unit.section.parent is None and unit.kind == "heading"
+    )
+    return Dispersion(edition.id, stream.word_count, places, tuple(starts))
 
 
 def _words_before(unit: Unit, start: int) -> int:
+    """How many of the unit's words (stop words left out) come before `start`."""
     return sum(1 for index in unit.words() if unit.starts[index] < start)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from bluebook_tui.compare.user_cache import code_fingerprint, default_cache_dir, read_entry, write_entry
+from bluebook_tui.compare.words import words
 from bluebook_tui.library import Edition, Section
 
 if TYPE_CHECKING:
@@ -83,6 +84,21 @@ class TermStream:
     def word_count(self) -> int:
         """Words as written, stop words left out (the base keyness is measured against)."""
         return sum(unit.roles.count(WORD) for unit in self.units)
+
+    @cached_property
+    def written_words(self) -> int:
+        """Every word as written, stop words too (what `trend` gives rates per 10,000 of)."""
+        return sum(len(words(unit.text)) for unit in self.units)
+
+    @cached_property
+    def words_before(self) -> dict[Unit, int]:
+        """How many words (stop words left out) come before each unit."""
+        before: dict[Unit, int] = {}
+        seen = 0
+        for unit in self.units:
+            before[unit] = seen
+            seen += unit.roles.count(WORD)
+        return before
 
 
 def query_terms(term: str) -> tuple[tuple[str, int], ...]:

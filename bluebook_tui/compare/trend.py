@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bluebook_tui.compare.term_stream import TermStream, Unit, query_terms, term_stream
-from bluebook_tui.compare.words import words
 from bluebook_tui.library import Library
 
 
@@ -36,7 +35,7 @@ def term_trend(library: Library, term: str) -> list[TermCount]:
     for edition in library.editions.values():
         stream = term_stream(edition)
         occurrences = sum(1 for _ in occurrences_in(stream, query)) if query else 0
-        counts.append(TermCount(edition.id, occurrences, sum(len(words(unit.text)) for unit in stream.units)))
+        counts.append(TermCount(edition.id, occurrences, stream.written_words))
     return counts
 
 

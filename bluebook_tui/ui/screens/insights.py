@@ -216,7 +216,7 @@ class InsightsScreen(Screen[HitChosen | None]):
             chosen = [each for each in keywords if (each.log_ratio > 0) == (leaning > 0)][:KEYWORDS_SHOWN]
             width = table.ordered_columns[0].width
             for keyword in chosen:
-                table.add_row(_cut(keyword.term, width), *_keyword_cells(keyword)[1:], key=keyword.term)
+                table.add_row(*_keyword_cells(keyword, width), key=keyword.term)
 
     def _fill_shifts(self) -> None:
         table = self.query_one("#shift-table", DataTable)
@@ -384,5 +384,6 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _keyword_cells(keyword: Keyword) -> tuple[str, str, str, str]:
-    return keyword.term, str(keyword.left_count), str(keyword.right_count), f"{keyword.g2:.1f}"
+def _keyword_cells(keyword: Keyword, width: int) -> tuple[str, str, str, str]:
+    """A keyword's row: the term cut to `width`, its counts and G²."""
+    return _cut(keyword.term, width), str(keyword.left_count), str(keyword.right_count), f"{keyword.g2:.1f}"
