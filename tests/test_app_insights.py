@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import threading
+import time
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual.widgets import DataTable, Input, Static
 
@@ -138,3 +141,30 @@ async def test_dispersion_draws_each_edition_with_its_sections(
         assert [row.split()[0] for row in rows][:2] == ["2016", "2022"]
         assert all(row.rstrip().endswith(" 17") for row in rows[:2])  # 17 mentions in each, as trend counts
         assert "(4)" in chart
+
+
+def test_views_do_not_wait_for_the_wording_being_worked_out(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first wording of a pair takes ~0.5 s in a thread; the side by side asks for the alignment meanwhile.
+    from bluebook_tui.compare import wording as wording_module
+    from bluebook_tui.ui.comparison import Comparison
+
+    comparison = Comparison(library)
+    comparison.ensure()
+    started, release = threading.Event(), threading.Event()
+    real = wording_module.wording
+
+    def slow_wording(*args: object, **kwargs: object) -> object:
+        started.set()
+        release.wait(10)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(wording_module, "wording", slow_wording)
+    worker = threading.Thread(target=comparison.wording)
+    worker.start()
+    assert started.wait(10)
+    began = time.perf_counter()
+    assert comparison.alignment.pairs
+    waited = time.perf_counter() - began
+    release.set()
+    worker.join(10)
+    assert waited < 1.0 and comparison.wording_ready

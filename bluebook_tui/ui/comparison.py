@@ -35,6 +35,8 @@ class Comparison:
         self.left_edition, self.right_edition = sorted(library.editions)[-2:]
         self.library = library
         self._lock = threading.Lock()
+        # Its own: every view's `alignment` takes the other, and must not wait the ~0.5 s of a first wording.
+        self._wording_lock = threading.Lock()
         self._alignment: Alignment | None = None
         self._paragraph_pairs: dict[str, list[ParagraphPair]] = {}
         self._heading_marks: dict[str, list[Span]] = {}
@@ -54,7 +56,7 @@ class Comparison:
 
     def wording(self) -> Wording:
         """The keywords and shifts of the pair (from the user cache, else worked out); safe from any thread."""
-        with self._lock:
+        with self._wording_lock:
             if self._wording is None:
                 from bluebook_tui.compare.wording import wording
 
