@@ -24,6 +24,7 @@ from bluebook_tui.compare.function_words import is_function_word
 from bluebook_tui.compare.sentences import Sentence
 from bluebook_tui.compare.spelling import spelling_key
 from bluebook_tui.compare.term_stream import WORD, TermStream, Unit
+from bluebook_tui.compare.trend import occurrences_in
 
 LONGEST_SIDE = 3
 EXAMPLES = 3
@@ -131,8 +132,8 @@ def _preferred(old_left: int, old_right: int, new_left: int, new_right: int) -> 
 
 
 def _occurrences(stream: TermStream, terms: tuple[str, ...]) -> int:
-    query = tuple((term, index) for index, term in enumerate(terms))
-    return sum(1 for unit in stream.units for _ in unit.matches(query))
+    """How often the analysed terms stand together in the edition, as `trend` counts a phrase."""
+    return sum(1 for _ in occurrences_in(stream, tuple((term, index) for index, term in enumerate(terms))))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from bluebook_tui.library import Edition, Section
 if TYPE_CHECKING:
     from whoosh.analysis import Analyzer
 
-# Bump when what is stored changes; a change to the analysing code is caught by `_code_fingerprint`.
+# Bump when what is stored changes; a change to the analysing code is caught by `analysis_fingerprint`.
 FORMAT_VERSION = 2
 
 UnitKind = Literal["intro", "heading", "text"]
@@ -131,7 +131,7 @@ _lock = threading.Lock()
 
 def term_stream(edition: Edition, cache_dir: Path | None = None) -> TermStream:
     """The edition's terms: from this process, else the user cache, else analysed (and kept in both)."""
-    key = f"{FORMAT_VERSION}-{_analysis_fingerprint()}-{edition.id}-{edition.digest}"
+    key = f"{FORMAT_VERSION}-{analysis_fingerprint()}-{edition.id}-{edition.digest}"
     with _lock:
         cached = _memory.get(key)
         if cached is not None and cached.edition is edition:
@@ -149,32 +149,33 @@ def _analyse(edition: Edition) -> TermStream:
     analyzer = _analyzer()
     units = []
     for section, kind, text in units_of(edition):
-        rows: list[tuple[str, int, int, int, int]] = []
+        terms: list[str] = []
+        positions: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        roles: list[int] = []
         whole_end = -1
         for token in analyzer(text, positions=True, chars=True):
-            if rows and token.startchar == rows[-1][2] and token.endchar == rows[-1][3] and token.pos == rows[-1][1]:
+            if starts and (token.startchar, token.endchar, token.pos) == (starts[-1], ends[-1], positions[-1]):
                 role = POSSESSIVE_FORM
             elif token.startchar < whole_end:
                 role = PART
             else:
                 role = WORD
                 whole_end = token.endchar
-            rows.append((token.text, token.pos, token.startchar, token.endchar, role))
-        units.append(_unit(edition.id, section, kind, text, rows))
+            terms.append(token.text)
+            positions.append(token.pos)
+            starts.append(token.startchar)
+            ends.append(token.endchar)
+            roles.append(role)
+        columns = (tuple(terms), tuple(positions), tuple(starts), tuple(ends), tuple(roles))
+        units.append(Unit(edition.id, section, kind, text, *columns))
     return TermStream(edition, tuple(units))
 
 
-def _unit(
-    edition_id: str, section: Section | None, kind: UnitKind, text: str, rows: list[tuple[str, int, int, int, int]]
-) -> Unit:
-    columns = list(zip(*rows, strict=True)) if rows else [(), (), (), (), ()]
-    terms, positions, starts, ends, roles = (tuple(column) for column in columns)
-    return Unit(edition_id, section, kind, text, terms, positions, starts, ends, roles)  # type: ignore[arg-type]
-
-
 @lru_cache(maxsize=1)
-def _analysis_fingerprint() -> str:
-    """The modules that analyse the text."""
+def analysis_fingerprint() -> str:
+    """The modules that analyse the text (the search's analyzer, this module, the Markdown to text)."""
     package = Path(__file__).resolve().parents[1]
     return code_fingerprint(
         [package / "search" / "analysis.py", Path(__file__).resolve(), package / "library" / "markdown.py"]

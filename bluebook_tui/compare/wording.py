@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import threading
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from bluebook_tui.compare.cache import alignment_key, cached_alignment
 from bluebook_tui.compare.keywords import Keyword, keyness, strongest
 from bluebook_tui.compare.shifts import Example, Shift, shifts
-from bluebook_tui.compare.term_stream import term_stream
-from bluebook_tui.compare.user_cache import code_fingerprint, default_cache_dir, read_entry, write_entry
+from bluebook_tui.compare.term_stream import analysis_fingerprint, term_stream
+from bluebook_tui.compare.user_cache import default_cache_dir, read_entry, write_entry
 from bluebook_tui.library import Edition
 
 # Keywords are kept down to this many occurrences (fewer are worked out when asked for: rare terms are many).
@@ -51,7 +50,8 @@ def edition_shifts(left: Edition, right: Edition, *, limit: int = 20, min_count:
 
 def wording(left: Edition, right: Edition, cache_dir: Path | None = None) -> Wording:
     """The keywords and shifts of `left` against `right`: from this process, the user cache, or worked out."""
-    key = f"{alignment_key(left, right)}-{_wording_fingerprint()}"
+    # The alignment's key covers the pair and every comparison module; the analysis's, the search analyzer's code.
+    key = f"{alignment_key(left, right)}-{analysis_fingerprint()}"
     with _lock:
         if key in _memory:
             return _memory[key]
@@ -71,13 +71,6 @@ def wording(left: Edition, right: Edition, cache_dir: Path | None = None) -> Wor
     with _lock:
         _memory[key] = found
     return found
-
-
-@lru_cache(maxsize=1)
-def _wording_fingerprint() -> str:
-    here = Path(__file__).resolve().parent
-    modules = ["keywords.py", "shifts.py", "function_words.py", "spelling.py", "term_stream.py", "wording.py"]
-    return code_fingerprint([here / module for module in modules])
 
 
 def _from_json(data: dict[str, Any] | None) -> Wording | None:
