@@ -44,23 +44,26 @@ def dispersion_plot(dispersions: Sequence[Dispersion], width: int = 60) -> Group
     rows: list[Text] = []
     label_width = max((len(each.edition) for each in dispersions), default=0) + 1
     for each in dispersions:
-        cells = [0] * width
-        for place in each.places:
-            cells[min(width - 1, int(place * width))] += 1
+        cells = each.cells(width)
         strip = Text(each.edition.ljust(label_width), style="bold")
         strip.append("▕", style="dim")
         for count in cells:
-            strip.append(_MARKS[min(count, 3) - 1] if count else "·", style=BAR_STYLE if count else "dim")
+            strip.append(cell_mark(count), style=BAR_STYLE if count else "dim")
         strip.append("▏", style="dim")
         strip.append(f" {len(each.places)}")
         rows.append(strip)
-        rows.extend(Text(" " * (label_width + 1)) + ruler for ruler in _section_ruler(each, width))
+        rows.extend(Text(" " * (label_width + 1)) + Text(ruler, style="dim") for ruler in section_ruler(each, width))
     return Group(*rows)
 
 
-def _section_ruler(dispersion: Dispersion, width: int) -> list[Text]:
-    """The sections' labels, each where its section starts: on the first line, or on the second where the one
-    before leaves no room (one that fits neither is left out)."""
+def cell_mark(count: int) -> str:
+    """A strip's cell holding `count` occurrences."""
+    return _MARKS[min(count, 3) - 1] if count else "·"
+
+
+def section_ruler(dispersion: Dispersion, width: int) -> list[str]:
+    """The sections' labels under a strip of `width` cells: each where its section starts, on the first line or,
+    where the one before leaves no room, on the second (one that fits neither is left out)."""
     lines = [[" "] * width, [" "] * width]
     free_from = [0, 0]
     for place, label in dispersion.sections:
@@ -70,4 +73,4 @@ def _section_ruler(dispersion: Dispersion, width: int) -> list[Text]:
             continue
         lines[row][column : column + len(label)] = label
         free_from[row] = column + len(label) + 1
-    return [Text("".join(line).rstrip(), style="dim") for line in lines if line != [" "] * width]
+    return ["".join(line).rstrip() for line in lines if line != [" "] * width]

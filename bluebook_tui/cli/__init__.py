@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from bluebook_tui.cli.context import CommandContext
 from bluebook_tui.library.errors import LibraryError
 
-VERB_MODULES = ("library_cmds", "search_cmds", "compare_cmds", "trace_cmds", "wording_cmds")
+VERB_MODULES = ("library_cmds", "search_cmds", "compare_cmds", "trace_cmds", "wording_cmds", "report_cmds")
 
 
 class _Parser(argparse.ArgumentParser):

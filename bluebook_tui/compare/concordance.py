@@ -91,6 +91,13 @@ class Dispersion:
     places: tuple[float, ...]
     sections: tuple[tuple[float, str], ...]
 
+    def cells(self, width: int) -> list[int]:
+        """How many occurrences fall in each of `width` equal stretches of the edition's words."""
+        counts = [0] * width
+        for place in self.places:
+            counts[min(width - 1, int(place * width))] += 1
+        return counts
+
 
 def dispersion(edition: Edition, term: str) -> Dispersion:
     """The places of `term` in the edition (none for a term of stop words only)."""

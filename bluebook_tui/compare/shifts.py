@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
@@ -204,8 +204,8 @@ def _forms(stream: TermStream) -> tuple[dict[str, Counter[str]], dict[str, str]]
     whose capitals are the style's, nor a sentence's first word). Two words written apart count as one form when
     some edition writes them as one word. Forms are told apart by all but their opening capitals; with the
     counts comes how each form is most often written."""
-    singles: dict[str, Counter[str]] = {}
-    pairs: dict[str, Counter[str]] = {}
+    singles: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    pairs: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for unit in stream.units:
         if unit.kind == "heading":
             continue
@@ -214,10 +214,10 @@ def _forms(stream: TermStream) -> tuple[dict[str, Counter[str]], dict[str, str]]
             start, end = unit.starts[index], unit.ends[index]
             written = unit.text[start:end].replace("’", "'").removesuffix("'s")
             if not _SENTENCE_OPENING.search(unit.text[max(0, start - 3) : start]) and _LETTER.search(written):
-                singles.setdefault(variant_key(written), Counter())[written] += 1
+                singles[variant_key(written)][written] += 1
                 if previous is not None and unit.text[unit.ends[previous] : start] == " ":
                     both = unit.text[unit.starts[previous] : end]
-                    pairs.setdefault(variant_key(both), Counter())[both] += 1
+                    pairs[variant_key(both)][both] += 1
             previous = index
     for key, counts in pairs.items():
         if key in singles:

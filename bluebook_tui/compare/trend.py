@@ -7,11 +7,11 @@ by part (`Pacific` counts `Indo-Pacific`), and a term of several words as a phra
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from bluebook_tui.compare.term_stream import TermStream, Unit, query_terms, term_stream
-from bluebook_tui.library import Library
+from bluebook_tui.library import Edition, Library
 
 
 @dataclass(frozen=True)
@@ -27,12 +27,12 @@ class TermCount:
         return 10_000 * self.occurrences / self.words if self.words else 0.0
 
 
-def term_trend(library: Library, term: str) -> list[TermCount]:
-    """The term's occurrences in every edition of the library, oldest first (none for a term of stop words only,
-    which the search does not count either)."""
+def term_trend(library: Library, term: str, editions: Iterable[Edition] | None = None) -> list[TermCount]:
+    """The term's occurrences in every edition of the library (or only in `editions`), oldest first (none for a
+    term of stop words only, which the search does not count either)."""
     query = query_terms(term)
     counts = []
-    for edition in library.editions.values():
+    for edition in library.editions.values() if editions is None else editions:
         stream = term_stream(edition)
         occurrences = sum(1 for _ in occurrences_in(stream, query)) if query else 0
         counts.append(TermCount(edition.id, occurrences, stream.written_words))

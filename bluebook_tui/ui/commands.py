@@ -15,6 +15,7 @@ ACTIONS = (
     ("Diff marks", "toggle_changes", "Mark changed words side by side, or take the marks away"),
     ("Changes…", "changes", "Every section's change between the editions, in a table"),
     ("Insights…", "insights", "How the wording changed: keywords, shifts, concordance, dispersion"),
+    ("Export comparison report…", "export_report", "What changed between the editions, as an HTML, .md or .csv file"),
     ("Other edition", "other_edition", "The same section in the other edition"),
     ("Bookmark this section", "bookmark", "Add or remove a bookmark"),
     ("Bookmarks", "bookmarks", "The list of bookmarks"),

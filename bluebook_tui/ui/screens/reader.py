@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import asyncio
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
+from bluebook_tui.library.citation import citation
 from bluebook_tui.library.errors import LibraryError
 from bluebook_tui.library.model import Library, Section
-from bluebook_tui.ui.citation import citation
 from bluebook_tui.ui.data import Bookmarks, History, Session, Store
 from bluebook_tui.ui.messages import (
     ConcordanceAsked,
@@ -498,6 +499,40 @@ class ReaderScreen(Screen[None]):
                 await self._compare(True, section_id)
 
         self.app.push_screen(ChangesScreen(comparison, self.section), chosen)
+
+    def action_export_report(self) -> None:
+        """Ask where to write the comparison report (the current directory by default), then write it."""
+        from bluebook_tui.ui.screens.export import ExportScreen
+
+        comparison = self.comparison
+        if comparison is None:
+            self.notify("A report compares two editions; this library has one.", severity="warning")
+            return
+        left, right = comparison.left_edition, comparison.right_edition
+        default = Path.cwd() / f"bluebook-report-{left}-{right}.html"
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._write_report(left, right, path)
+
+        self.app.push_screen(ExportScreen(left, right, default), chosen)
+
+    @work(exclusive=True, group="report")
+    async def _write_report(self, left: str, right: str, path: Path) -> None:
+        from bluebook_tui.report import build_report, format_for, write_report
+
+        self.notify(f"Writing the report to {path}…", timeout=3)
+        form = format_for(path, None)
+
+        def written() -> int:
+            return write_report(build_report(self.library, left, right), path, form)
+
+        try:
+            size = await asyncio.to_thread(written)
+        except LibraryError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.notify(f"Report written to {path.resolve()} ({form}, {size / 1024:,.0f} KB)", timeout=8)
 
     def action_insights(self, term: str | None = None, tab: str | None = None) -> None:
         """The Insights screen, on `tab` with `term` (by default as the last one was left)."""

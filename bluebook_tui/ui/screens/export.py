@@ -1,0 +1,65 @@
+"""Where to write the comparison report: one line, the file's path (its suffix picks HTML, Markdown or CSV)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Dismissed with the chosen path (relative ones from the current directory), or None on escape."""
+
+    DEFAULT_CSS = """
+    ExportScreen {
+        align: center middle;
+        #export {
+            width: 100%;
+            max-width: 90;
+            height: auto;
+            padding: 0 1;
+            border: round $accent;
+            border-title-color: $accent;
+            background: $surface;
+        }
+        #export-help { color: $text-muted; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Back to reading; nothing is written.", id="export.cancel"),
+    ]
+
+    def __init__(self, left: str, right: str, default: Path) -> None:
+        super().__init__()
+        self.left, self.right = left, right
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export"):
+            yield Static(
+                f"What changed from {self.left} to {self.right}, as one file anyone can open offline. "
+                "End the name in .md for Markdown or .csv for a row per sentence.",
+                id="export-help",
+            )
+            yield Input(str(self.default), id="export-path")
+
+    def on_mount(self) -> None:
+        frame = self.query_one("#export")
+        frame.border_title = f"Export comparison report {self.left} → {self.right}"
+        frame.border_subtitle = "enter write · esc cancel"
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if value:
+            self.dismiss(Path(value).expanduser())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

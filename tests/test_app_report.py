@@ -1,0 +1,77 @@
+"""The palette's "Export comparison report…": asks where (the current directory by default), writes, says where."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from bluebook_tui.library import Library
+from bluebook_tui.ui.screens.export import ExportScreen
+from tests.test_app_support import make_app, settle
+
+
+def notices(pilot) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(notice.message) for notice in pilot.app._notifications]
+
+
+async def wait_for_notice(pilot, start: str) -> str:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        found = [notice for notice in notices(pilot) if notice.startswith(start)]
+        if found:
+            return found[-1]
+        await pilot.pause(0.05)
+    raise AssertionError(f"no notice starting {start!r}: {notices(pilot)}")
+
+
+async def open_export(pilot) -> ExportScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("ctrl+p")
+    pilot.app.screen.query_one(Input).value = "Export comparison"
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ExportScreen)
+    return screen
+
+
+async def test_the_palette_writes_the_report_to_the_current_directory(
+    library: Library, data_dir: Path, index_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with make_app(library, data_dir, index_root).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_export(pilot)
+        expected = tmp_path / "bluebook-report-2016-2022.html"
+        assert screen.query_one(Input).value == str(expected)
+        await pilot.press("enter")
+        notice = await wait_for_notice(pilot, "Report written to")
+        assert str(expected) in notice and "(html, " in notice
+        text = expected.read_text(encoding="utf-8")
+        assert text.startswith("<!DOCTYPE html>") and "Diplomatic Bluebook 2016 → 2022" in text
+
+
+async def test_a_path_that_cannot_be_written_is_said_and_leaves_nothing(
+    library: Library, data_dir: Path, index_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    (work / "notes").write_text("a file, not a folder", encoding="utf-8")
+    async with make_app(library, data_dir, index_root).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_export(pilot)
+        screen.query_one(Input).value = "notes/report.md"
+        await pilot.press("enter")
+        notice = await wait_for_notice(pilot, "cannot write the report to notes/report.md")
+        assert "Not a directory" in notice
+        assert sorted(path.name for path in work.iterdir()) == ["notes"]
+        # Escape on the dialog writes nothing either.
+        await open_export(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, ExportScreen)
+        assert sorted(path.name for path in work.iterdir()) == ["notes"]
