@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bluebook_tui.ui.data import Bookmarks, History, Session, Store
+from bluebook_tui.user_data import Bookmarks, History, Session, Store
 
 
 def test_history_goes_back_and_forward_and_a_new_visit_drops_the_way_forward() -> None:

@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 from textual import events
+from textual.keys import _character_to_key, key_to_character
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 from textual.worker import WorkerCancelled
@@ -37,7 +38,9 @@ def press_in_one_burst(pilot: Pilot[None], *keys: str) -> None:
     driver = pilot.app._driver
     assert driver is not None
     for key in keys:
-        event = events.Key(key, key if len(key) == 1 else None)
+        # As the driver names them: a punctuation key by its name ("greater_than_sign"), with its character.
+        name = _character_to_key(key) if len(key) == 1 else key
+        event = events.Key(name, key if len(key) == 1 else key_to_character(name))
         event.set_sender(pilot.app)
         driver.send_message(event)
 

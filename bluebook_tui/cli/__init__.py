@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from bluebook_tui.cli.context import CommandContext
 from bluebook_tui.library.errors import LibraryError
 
-VERB_MODULES = ("library_cmds", "search_cmds", "compare_cmds", "trace_cmds", "wording_cmds", "report_cmds")
+VERB_MODULES = (
+    "library_cmds",
+    "search_cmds",
+    "compare_cmds",
+    "trace_cmds",
+    "wording_cmds",
+    "report_cmds",
+    "bookmark_cmds",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,6 +63,11 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # UTF-8 whatever the locale, and an argument that is not UTF-8 (its bytes kept as surrogates) written escaped
+    # (`\udcff`, valid in JSON too) rather than as bytes no UTF-8 reader accepts.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     context = CommandContext(args.content_dir)
     try:

@@ -14,10 +14,10 @@ def start_section_id(args: argparse.Namespace, context: CommandContext) -> str |
     library = context.library
     if args.section:
         section = library.section(args.section)
-        if args.edition and section.edition != args.edition:
+        if args.edition is not None and section.edition != args.edition:
             raise LibraryError(f"section {args.section!r} is not in edition {args.edition}")
         return section.id
-    if args.edition:
+    if args.edition is not None:
         return library.edition(args.edition).sections[0].id
     return None
 
@@ -31,7 +31,7 @@ def run_app(args: argparse.Namespace, context: CommandContext) -> int:
     # frame (`BluebookApp.on_mount`).
     gc.disable()
     from bluebook_tui.ui.app import BluebookApp
-    from bluebook_tui.ui.data import default_data_dir
+    from bluebook_tui.user_data import default_data_dir
 
     BluebookApp(context.library, default_data_dir(), start_section_id=start).run()
     return 0

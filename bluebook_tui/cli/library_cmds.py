@@ -60,9 +60,9 @@ def list_editions(args: argparse.Namespace, context: CommandContext) -> int:
 
 def show_toc(args: argparse.Namespace, context: CommandContext) -> int:
     library = context.library
-    editions = [library.edition(args.edition)] if args.edition else list(library.editions.values())
+    editions = [library.edition(args.edition)] if args.edition is not None else list(library.editions.values())
     if args.json:
-        if args.edition:
+        if args.edition is not None:
             print_json([_node_json(section) for section in editions[0].sections])
         else:
             print_json([_edition_node_json(edition) for edition in editions])
@@ -115,14 +115,23 @@ def export_edition(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def ingest_edition(args: argparse.Namespace, context: CommandContext) -> int:
-    from bluebook_tui.library import load_edition
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
     from bluebook_tui.library.ingest import ingest_file
 
-    path = ingest_file(args.source, args.edition, context.content_dir, title=args.title, force=args.force)
-    edition = load_edition(path)
-    sections = list(edition.walk())
-    columns = sum(1 for section in sections if section.kind == "column")
-    print(f"Ingested edition {edition.id}: {len(sections) - columns} sections, {columns} columns → {path}")
+    out = console()
+    columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())
+    # On a terminal only (a script reads the one line below), and gone once done.
+    with Progress(*columns, console=out, transient=True, disable=not out.is_terminal) as bar:
+        task = bar.add_task("Reading lines", total=None)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        made = ingest_file(
+            args.source, args.edition, context.content_dir, title=args.title, force=args.force, progress=progress
+        )
+    print(f"Ingested edition {args.edition}: {made.sections} sections, {made.columns} columns → {made.path}")
     return 0
 
 

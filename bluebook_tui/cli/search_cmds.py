@@ -41,7 +41,9 @@ def register(subparsers: Any) -> None:
 def _service(context: CommandContext) -> SearchService:
     from bluebook_tui.search import SearchService
 
-    return SearchService.for_content_dir(context.content_dir, lambda: context.library)
+    service = SearchService.for_content_dir(context.content_dir, lambda: context.library)
+    service.on_notice = lambda notice: print(f"bluebook: {notice}", file=sys.stderr)
+    return service
 
 
 def _search(args: argparse.Namespace, context: CommandContext) -> int:

@@ -145,7 +145,9 @@ def show_kwic(args: argparse.Namespace, context: CommandContext) -> int:
 
     library = context.library
     editions = (
-        [library.edition(args.edition)] if "edition" in args and args.edition else list(library.editions.values())
+        [library.edition(args.edition)]
+        if getattr(args, "edition", None) is not None
+        else list(library.editions.values())
     )
     lines = concordance(editions, args.term, width=args.width, sort=args.sort or "text")
     if args.json:

@@ -24,3 +24,21 @@ def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Non
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def copy_atomically(source: Path, path: Path, *, mode: int | None = None) -> None:
+    """Copy `source` to `path` as `write_atomically` writes (a temporary file beside it, then `os.replace`),
+    streaming it rather than holding it in memory."""
+    import shutil
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream, source.open("rb") as original:
+            shutil.copyfileobj(original, stream)
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -187,10 +187,16 @@ def _block_kind(block: str) -> BlockKind:
     return "byline" if block.startswith(BYLINE_ATTR) else "body"
 
 
+def require_content_dir(content_dir: Path) -> None:
+    """Raise LibraryError, one line, unless `content_dir` is a directory."""
+    if not content_dir.is_dir():
+        why = "is a file, not a directory" if content_dir.exists() else "does not exist"
+        raise LibraryError(f"content directory {content_dir} {why}")
+
+
 def load_library(content_dir: Path) -> Library:
     """Load every `*.md` edition in a content directory."""
-    if not content_dir.is_dir():
-        raise LibraryError(f"content directory {content_dir} does not exist")
+    require_content_dir(content_dir)
     files = sorted(content_dir.glob("*.md"))
     if not files:
         raise LibraryError(f"no editions (*.md) in {content_dir}")

@@ -11,9 +11,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from bluebook_tui.library.errors import LibraryError
 from bluebook_tui.library.files import write_atomically
-from bluebook_tui.library.model import Edition, Library, Section, attach_children, load_library
+from bluebook_tui.library.model import Edition, Library, Section, attach_children, load_library, require_content_dir
 from bluebook_tui.library.paths import APP_NAME
 
 SNAPSHOT_VERSION = 2
@@ -27,20 +26,33 @@ def default_cache_dir() -> Path:
 
 def load_library_snapshot(content_dir: Path, cache_dir: Path | None = None) -> Library:
     """The library in `content_dir`, from its snapshot when it is current, else parsed (and snapshotted)."""
-    if not content_dir.is_dir():
-        raise LibraryError(f"content directory {content_dir} does not exist")
+    require_content_dir(content_dir)
     key = _fingerprint(content_dir)
     name = f"{zlib.crc32(str(content_dir).encode()):08x}"  # one snapshot per library; zlib is already loaded
     path = (cache_dir or default_cache_dir()) / f"library-{name}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data["version"] == SNAPSHOT_VERSION and data["key"] == key:
-            return _library_from_json(content_dir, data["editions"])
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+            library = _library_from_json(content_dir, data["editions"])
+            if _fits(library, key):
+                return library
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # damaged, or of another shape: parsed again below, and the snapshot written anew
     library = load_library(content_dir)
     _write_snapshot(path, {"version": SNAPSHOT_VERSION, "key": key, "editions": _library_to_json(library)})
     return library
+
+
+def _fits(library: Library, key: list[list[Any]]) -> bool:
+    """Whether a snapshot's library is one the app can open: an edition for each edition file, each with sections
+    (a snapshot edited by hand, or of a bug fixed since, may hold anything)."""
+    files = sorted(name for name, _, _ in key)
+    editions = library.editions.values()
+    return (
+        bool(files)
+        and sorted(edition.path.name for edition in editions) == files
+        and all(edition.sections and isinstance(edition.id, str) for edition in editions)
+    )
 
 
 def _fingerprint(content_dir: Path) -> list[list[Any]]:

@@ -28,7 +28,7 @@ from bluebook_tui.search.query import (
 from bluebook_tui.search.results import SearchHit, SearchResults
 from bluebook_tui.search.schema import BODY, EDITION, HEADING, ID_, PATH, SCHEMA_VERSION
 from bluebook_tui.search.snippets import Snippet, opening_snippet, snippet_highlighter
-from bluebook_tui.search.store import IndexStore, Manifest, content_hash, default_index_root
+from bluebook_tui.search.store import IndexStore, Manifest, cache_index_root, content_hash, default_index_root
 
 if TYPE_CHECKING:
     from bluebook_tui.library import Library
@@ -83,29 +83,68 @@ class SearchService:
         self._index: _OpenIndex | None = None
         self._stamp: tuple[int, int] | None = None
         self._highlighter = snippet_highlighter()
+        self._explicit_root = index_root is not None
+        self._repaired = False
+        # What the user should be told (a damaged index rebuilt, say): the CLI prints it, the app shows it.
+        self.on_notice: Callable[[str], None] = lambda notice: None
 
     @property
     def index_root(self) -> Path:
         return self._store.root
 
     def ensure_index(self, progress: Progress | None = None, *, rebuild: bool = False) -> bool:
-        """Build the index when it is missing, stale or `rebuild` is asked; True when this call built it."""
+        """Build the index when it is missing, stale, damaged or `rebuild` is asked; True when this call built it.
+
+        Raises LibraryError, one line, when no index can be written (beside the library nor in the user cache).
+        """
+        try:
+            manifest, built = self._fresh_manifest(progress, rebuild)
+        except OSError as error:
+            if self._explicit_root:
+                raise LibraryError(f"cannot write the search index in {self._store.root}: {_reason(error)}") from None
+            # `index/` beside the library is unusable (a file stands there, say): build in the user cache.
+            unusable = self._store.root
+            self._store = IndexStore(cache_index_root(self._content_dir))
+            self._explicit_root = True
+            manifest, built = self.ensure_index(progress, rebuild=rebuild), True
+            self.on_notice(
+                f"The search index cannot be kept in {unusable} ({_reason(error)}); it is in {self._store.root}."
+            )
+            return built
+        with self._lock:
+            try:
+                self._open(manifest)
+            except _DamagedIndex:
+                self._repair(progress)
+                built = True
+        return built
+
+    def _fresh_manifest(self, progress: Progress | None, rebuild: bool) -> tuple[Manifest | None, bool]:
         content = content_hash(self._content_dir)
         manifest = self._store.read_manifest()
-        built = False
-        if rebuild or not self._is_fresh(manifest, content):
-            with self._store.build_lock():
-                # Another process may have built it while we waited for the lock.
-                manifest = self._store.read_manifest()
-                if rebuild or not self._is_fresh(manifest, content):
-                    # Imported here: a search over a fresh index never loads the writing half of Whoosh.
-                    from bluebook_tui.search.builder import build_index
+        if not rebuild and self._is_fresh(manifest, content):
+            return manifest, False
+        with self._store.build_lock():
+            # Another process may have built it while we waited for the lock.
+            manifest = self._store.read_manifest()
+            if not rebuild and self._is_fresh(manifest, content):
+                return manifest, False
+            # Imported here: a search over a fresh index never loads the writing half of Whoosh.
+            from bluebook_tui.search.builder import build_index
 
-                    manifest = build_index(self._load_library(), self._store, content, progress)
-                    built = True
-        with self._lock:
+            return build_index(self._load_library(), self._store, content, progress), True
+
+    def _repair(self, progress: Progress | None) -> None:
+        """Rebuild a build that cannot be read and open the new one (call with `_lock` held)."""
+        try:
+            manifest, _ = self._fresh_manifest(progress, rebuild=True)
             self._open(manifest)
-        return built
+        except (OSError, _DamagedIndex) as error:
+            raise LibraryError(
+                f"the search index in {self._store.root} is damaged and could not be rebuilt: {error}"
+            ) from None
+        self._repaired = True
+        self.on_notice(f"The search index in {self._store.root} could not be read; it was rebuilt.")
 
     def search(
         self, query: str, edition: str | None = None, limit: int = DEFAULT_LIMIT, *, as_you_type: bool = False
@@ -129,19 +168,33 @@ class SearchService:
                 return SearchResults(query, error=str(error))
         with self._lock:
             try:
-                index = self._current()
+                try:
+                    index = self._current()
+                except _DamagedIndex:  # another process published a build that cannot be read
+                    self._repair(None)
+                    index = self._current()
                 if edition is not None and edition not in index.editions:
                     known = ", ".join(index.editions)
                     return SearchResults(query, error=f"no edition {edition!r} (editions: {known})")
-                results = self._run(index, query, text, edition, limit)
+                try:
+                    results = self._run(index, query, text, edition, limit)
+                except Exception:
+                    # A build damaged after it was opened shows only here: rebuilt once, not on every failing query.
+                    if self._repaired:
+                        raise
+                    self._repair(None)
+                    index = self._current()
+                    results = self._run(index, query, text, edition, limit)
                 word = last_plain_word(text) if as_you_type and results.total == 0 else None
                 if word is not None:
                     started = self._run(index, query, text + "*", edition, limit)
                     if started.total:
                         return replace(started, suggestion=None, word_start=word)
                 return results
+            except LibraryError as error:
+                return SearchResults(query, error=str(error))
             except Exception as error:  # a query must never take the app down: say why in one line
-                return SearchResults(query, error=f"the query could not be run: {error}".splitlines()[0])
+                return SearchResults(query, error=f"the query could not be run: {_first_line(error)}")
 
     def _run(self, index: _OpenIndex, query: str, text: str, edition: str | None, limit: int) -> SearchResults:
         parsed = index.parser.parse(text)
@@ -201,17 +254,36 @@ class SearchService:
         return self._index
 
     def _open(self, manifest: Manifest | None) -> None:
-        """Open a build, or the one published since if builds in other processes removed it meanwhile."""
+        """Open a build, or the one published since if builds in other processes removed it meanwhile.
+
+        Raises _DamagedIndex when the build is there but cannot be read."""
         for _ in range(OPEN_ATTEMPTS):
             if manifest is None:
                 break
+            path = self._store.generation_path(manifest)
             try:
-                index = _OpenIndex.open(self._store.generation_path(manifest))
+                index = _OpenIndex.open(path)
             except (OSError, EmptyIndexError):
                 manifest = self._store.read_manifest()
                 continue
+            except Exception as error:  # Whoosh says damage many ways (IndexError, struct.error, EOFError, …)
+                raise _DamagedIndex(_first_line(error)) from None
             if self._index is not None:
                 self._index.searcher.close()
             self._index, self._stamp = index, self._store.manifest_stamp()
             return
-        raise LibraryError(f"the search index in {self._store.root} cannot be opened; run `bluebook index --rebuild`")
+        raise _DamagedIndex("its files cannot be opened")
+
+
+class _DamagedIndex(Exception):
+    """A published build that cannot be read: rebuilt, and the user told."""
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error) or type(error).__name__).splitlines()[0]
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, (FileExistsError, NotADirectoryError, IsADirectoryError)):
+        return "a file stands where a folder should be, or a folder where a file should"
+    return error.strerror or str(error)

@@ -53,8 +53,15 @@ def content_hash(content_dir: Path) -> str:
 def default_index_root(content_dir: Path) -> Path:
     """`index/` beside the library when that can be written, else a folder for this library in the user cache."""
     beside = content_dir.parent / INDEX_DIR_NAME
-    if os.access(beside if beside.exists() else content_dir.parent, os.W_OK):
+    if beside.is_dir() and os.access(beside, os.W_OK):
         return beside
+    if not beside.exists() and os.access(content_dir.parent, os.W_OK):
+        return beside
+    return cache_index_root(content_dir)
+
+
+def cache_index_root(content_dir: Path) -> Path:
+    """This library's folder for its index in the user cache."""
     from platformdirs import user_cache_path
 
     library_key = hashlib.sha256(str(content_dir).encode()).hexdigest()[:16]
@@ -112,8 +119,14 @@ class IndexStore:
         build_dir.rename(self.root / generation)
         manifest = Manifest(schema, content, generation)
         staging = self.root / f"{MANIFEST_NAME}.tmp"
-        staging.write_text(json.dumps(asdict(manifest)), encoding="utf-8")
-        os.replace(staging, self.manifest_path)
+        try:
+            staging.write_text(json.dumps(asdict(manifest)), encoding="utf-8")
+            os.replace(staging, self.manifest_path)
+        except OSError:
+            # A manifest that cannot be replaced (a folder stands in its place, say): leave nothing half-made.
+            staging.unlink(missing_ok=True)
+            shutil.rmtree(self.root / generation, ignore_errors=True)
+            raise
         # A reader that read the old manifest a moment ago may be opening the previous build: keep it.
         keep = {generation, previous.generation if previous else ""}
         for entry in self.root.iterdir():

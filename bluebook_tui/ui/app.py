@@ -12,8 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from bluebook_tui.library.model import Library
-from bluebook_tui.ui.data import Session, Store
 from bluebook_tui.ui.screens.reader import ReaderScreen
+from bluebook_tui.user_data import Session, Store
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -65,9 +65,7 @@ class BluebookApp(App[None]):
         return ReaderScreen(self.library, self.store, self._start)
 
     def on_mount(self) -> None:
-        for notice in self.store.notices:
-            self.notify(notice, severity="warning", timeout=8)
-        self.store.notices.clear()
+        self.store.listen(lambda notice: self.notify(notice, severity="warning", timeout=10))
         self.call_after_refresh(self._collect_garbage_again)
         # Not at once: the index thread would compete with the first frames for the interpreter.
         self.set_timer(INDEX_DELAY_SECONDS, self._load_search)
@@ -94,6 +92,8 @@ class BluebookApp(App[None]):
             return
         try:
             service = SearchService(self.library, index_root=self._index_root)
+            # Notices come from this thread or a search's; Textual's notify is safe from either.
+            service.on_notice = lambda notice: self.notify(notice, severity="warning", timeout=10)
             service.ensure_index()
         except Exception as error:  # any failure here must leave reading working
             self.call_from_thread(self._search_ready, None, f"Search index unavailable: {error}")

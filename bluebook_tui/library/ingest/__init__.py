@@ -6,11 +6,12 @@ Deterministic: the same source always gives the same Markdown, byte for byte.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bluebook_tui.library.errors import IngestError
-from bluebook_tui.library.files import write_atomically
+from bluebook_tui.library.files import copy_atomically, write_atomically
 from bluebook_tui.library.ingest.blocks import (
     Author,
     Block,
@@ -41,46 +42,96 @@ EDITION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _CHAPTER = re.compile(r"^Chapter\s+\w+$", re.IGNORECASE)
 _SECTION_TITLE = re.compile(r"^\d{1,2}\s*\.?\s*[A-Z]\S*(?:\s+\S+){0,8}$")
 
-__all__ = ["EDITION_ID", "ingest_file", "ingest_text"]
+__all__ = ["EDITION_ID", "Ingested", "ingest_file", "ingest_text"]
 
 
-def ingest_text(text: str, edition: str, *, title: str | None = None, source: str = "") -> str:
+Progress = Callable[[str, int, int], None]  # (what is being done, done, of how many)
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """An edition written to the library: where, and how many sections and columns it has."""
+
+    path: Path
+    sections: int
+    columns: int
+
+
+def ingest_text(
+    text: str, edition: str, *, title: str | None = None, source: str = "", progress: Progress | None = None
+) -> str:
     """The Markdown for one edition's source text; IngestError when the text has no headings at all."""
+    return _ingest(text, edition, title=title, source=source, progress=progress)[0]
+
+
+def _ingest(text: str, edition: str, *, title: str | None, source: str, progress: Progress | None) -> tuple[str, Node]:
     _check_edition_id(edition)
     lines = normalise_lines(text)
+    del text  # a long book: its lines are all that is needed now
     book, chapter, chapter_title, section_title, body = _split_preamble(lines)
-    blocks = _confirm_headings(list(classify(body)))
+    blocks = _confirm_headings(list(classify(_counted(body, progress))))
     if not any(isinstance(block, Heading) for block in blocks):
         raise IngestError(f"{source or 'the source'} has no headings such as `(1) Title` or `A. Title`")
     root = Node(section_title or title or book or edition, "section", "")
+    if progress is not None:
+        progress("Building sections", 0, 1)
     _build_tree(root, blocks)
     document = Document(edition, title or book, chapter, chapter_title, source, root)
-    return to_markdown(document)
+    return to_markdown(document), root
+
+
+def _counted(lines: list[str], progress: Progress | None) -> Iterator[str]:
+    """The lines, saying every so often how many have been read."""
+    step = max(1, len(lines) // 100)
+    for number, line in enumerate(lines):
+        if progress is not None and number % step == 0:
+            progress("Reading lines", number, len(lines))
+        yield line
 
 
 def ingest_file(
-    source: Path, edition: str, content_dir: Path, *, title: str | None = None, force: bool = False
-) -> Path:
+    source: Path,
+    edition: str,
+    content_dir: Path,
+    *,
+    title: str | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> Ingested:
     """Ingest `source` into `<content_dir>/<edition>.md`, keeping a copy of the source beside it.
 
     Nothing is written unless the whole edition was made; an existing, different edition needs `force`.
     """
     _check_edition_id(edition)
-    try:
-        data = source.read_bytes()
-    except OSError as error:
-        raise IngestError(f"cannot read {source}: {error.strerror or error}") from None
     markdown_path = content_dir / f"{edition}.md"
     source_copy = content_dir / f"{edition}.txt"
-    markdown = ingest_text(decode(data, str(source)), edition, title=title, source=source_copy.name)
+    # The text is handed over, not kept here: `_ingest` lets go of it once it has the lines.
+    markdown, root = _ingest(_read(source), edition, title=title, source=source_copy.name, progress=progress)
     if markdown_path.exists() and not force and markdown_path.read_text(encoding="utf-8") != markdown:
         raise IngestError(f"edition {edition} already exists in {content_dir}; pass --force to replace it")
+    if progress is not None:
+        progress("Writing", 0, 1)
     content_dir.mkdir(parents=True, exist_ok=True)
     # The library is meant to be read: not the temporary file's private mode.
     if source.resolve() != source_copy.resolve():
-        write_atomically(source_copy, data, mode=0o644)
+        copy_atomically(source, source_copy, mode=0o644)
     write_atomically(markdown_path, markdown.encode("utf-8"), mode=0o644)
-    return markdown_path
+    nodes = list(_walk(root))[1:]
+    columns = sum(1 for node in nodes if node.kind == "column")
+    return Ingested(markdown_path, len(nodes) - columns, columns)
+
+
+def _read(source: Path) -> str:
+    try:
+        return decode(source.read_bytes(), str(source))
+    except OSError as error:
+        raise IngestError(f"cannot read {source}: {error.strerror or error}") from None
+
+
+def _walk(node: Node) -> Iterator[Node]:
+    yield node
+    for child in node.children:
+        yield from _walk(child)
 
 
 def _check_edition_id(edition: str) -> None:
@@ -117,7 +168,7 @@ def _confirm_headings(blocks: list[Block]) -> list[Block]:
 def _build_tree(root: Node, blocks: list[Block]) -> None:
     """Hang every block on its node: sections by level, a column from its title to the next heading."""
     stack: list[tuple[int, Node]] = [(0, root)]
-    labels: set[str] = set()
+    labels: dict[str, int] = {}
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if isinstance(block, Heading | ColumnTitle):
@@ -153,14 +204,13 @@ def _column(title_line: str, label_path: str) -> Node:
     return node
 
 
-def _label_path(parent: Node, local: str, taken: set[str]) -> str:
-    """A prefix for the footnote labels of a node, unique in the edition: its numbering path."""
+def _label_path(parent: Node, local: str, taken: dict[str, int]) -> str:
+    """A prefix for the footnote labels of a node, unique in the edition: its numbering path, then `~2`, `~3` for
+    the same path again (counted, not searched for: a long book repeats a path thousands of times)."""
     base = f"{parent.label_path}.{local}" if parent.label_path else local
-    candidate, suffix = base, 2
-    while candidate in taken:
-        candidate, suffix = f"{base}~{suffix}", suffix + 1
-    taken.add(candidate)
-    return candidate
+    seen = taken.get(base, 0)
+    taken[base] = seen + 1
+    return base if seen == 0 else f"{base}~{seen + 1}"
 
 
 def _render_bodies(node: Node) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from bluebook_tui.library.model import Library
-from bluebook_tui.ui.data import Bookmarks
+from bluebook_tui.user_data import Bookmarks, SaveError
 
 
 class BookmarksScreen(ModalScreen[str | None]):
@@ -80,7 +80,10 @@ class BookmarksScreen(ModalScreen[str | None]):
             return
         option = options.get_option_at_index(options.highlighted)
         if option.id is not None:
-            self.bookmarks.remove(option.id)
+            try:
+                self.bookmarks.remove(option.id)
+            except SaveError as error:
+                self.notify(f"Bookmark removed for this session only. {error}.", severity="error", timeout=10)
         options.remove_option_at_index(options.highlighted)
         self._refresh_empty()
 

@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from bluebook_tui.ui.widgets.ordered_input import OrderedInput
+
 
 class ExportScreen(ModalScreen[Path | None]):
     """Dismissed with the chosen path (relative ones from the current directory), or None on escape."""
@@ -48,7 +50,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 "End the name in .md for Markdown or .csv for a row per sentence.",
                 id="export-help",
             )
-            yield Input(str(self.default), id="export-path")
+            yield OrderedInput(str(self.default), id="export-path")
 
     def on_mount(self) -> None:
         frame = self.query_one("#export")

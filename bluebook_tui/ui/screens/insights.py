@@ -31,6 +31,7 @@ from bluebook_tui.compare.wording import Wording
 from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.messages import HitChosen
 from bluebook_tui.ui.widgets.key_bar import KeyBar
+from bluebook_tui.ui.widgets.ordered_input import OrderedInput
 
 KEYWORDS_SHOWN = 50
 COUNT_WIDTH = 5
@@ -147,7 +148,7 @@ class InsightsScreen(Screen[HitChosen | None]):
                 yield Static("", id="example-left")
                 yield Static("", id="example-right")
         elif tab == "concordance":
-            yield Input(self._term, placeholder="A word or phrase, e.g. Indo-Pacific", id="term")
+            yield OrderedInput(self._term, placeholder="A word or phrase, e.g. Indo-Pacific", id="term")
             yield Static(self._note(), id="concordance-note")
             lines: DataTable[object] = DataTable(id="lines", cursor_type="row", zebra_stripes=True, show_header=False)
             lines.add_column("line")

@@ -20,7 +20,6 @@ from textual.widgets import ContentSwitcher
 from bluebook_tui.library.citation import citation
 from bluebook_tui.library.errors import LibraryError
 from bluebook_tui.library.model import Library, Section
-from bluebook_tui.ui.data import Bookmarks, History, Session, Store
 from bluebook_tui.ui.messages import (
     ConcordanceAsked,
     DestinationChosen,
@@ -34,6 +33,7 @@ from bluebook_tui.ui.messages import (
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.key_bar import KeyBar
 from bluebook_tui.ui.widgets.section_pane import SectionPane
+from bluebook_tui.user_data import Bookmarks, History, SaveError, Session, Store
 
 if TYPE_CHECKING:
     from bluebook_tui.ui.comparison import Comparison
@@ -555,8 +555,14 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(screen, chosen)
 
     def action_bookmark(self) -> None:
-        added = self.bookmarks.toggle(self.section.id)
-        self.notify(("Bookmarked: " if added else "Bookmark removed: ") + self.section.heading, timeout=3)
+        adding = self.section.id not in self.bookmarks
+        done = ("Bookmarked: " if adding else "Bookmark removed: ") + self.section.heading
+        try:
+            self.bookmarks.toggle(self.section.id)
+        except SaveError as error:
+            self.notify(f"{done}, for this session only. {error}.", severity="error", timeout=10)
+        else:
+            self.notify(done, timeout=3)
         self._show_trail(self.section)
 
     def action_bookmarks(self) -> None:
@@ -606,8 +612,11 @@ class ReaderScreen(Screen[None]):
     def action_resize_tree(self, step: int) -> None:
         tree = self.section_tree()
         if tree is not None:
-            self._set_tree_width(tree, tree.outer_size.width + step * TREE_WIDTH_STEP)
+            # From the width last set, not the one laid out: keys in one burst all run before the next layout.
+            set_width = tree.styles.width
+            width = int(set_width.value) if set_width is not None and set_width.is_cells else tree.outer_size.width
+            self._set_tree_width(tree, width + step * TREE_WIDTH_STEP)
 
-    @staticmethod
-    def _set_tree_width(tree: SectionTree, width: int) -> None:
-        tree.styles.width = max(width, TREE_MIN_WIDTH)
+    def _set_tree_width(self, tree: SectionTree, width: int) -> None:
+        # Within what the tree's max-width (80%) lets show, so that every step back is one the reader sees.
+        tree.styles.width = max(TREE_MIN_WIDTH, min(width, self.size.width * 4 // 5))

@@ -31,6 +31,7 @@ from bluebook_tui.compare.views import matched_statuses
 from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.messages import HitChosen
 from bluebook_tui.ui.widgets.badges import bar, counterpart_note, matched_note
+from bluebook_tui.ui.widgets.ordered_input import OrderedInput
 
 DEBOUNCE_SECONDS = 0.015
 HIT_LIMIT = 50
@@ -120,7 +121,7 @@ class SearchPanel(Vertical):
         self._pattern = ""
 
     def compose(self) -> ComposeResult:
-        yield Input(self._initial_query, placeholder="Search both editions…", id="search-query")
+        yield OrderedInput(self._initial_query, placeholder="Search both editions…", id="search-query")
         with Horizontal(id="search-status-row"):
             yield Static("", id="search-total")
             yield Static(self._filter_label(), id="edition-filter")

@@ -64,3 +64,13 @@ class History:
         if not isinstance(index, int) or not 0 <= index < len(entries):
             index = len(entries) - 1
         return cls(entries, index)
+
+
+def merged_history(on_disk: History, mine: History) -> History:
+    """What to save when another instance may have saved its history since this one loaded: its places this one
+    has not been to come first, then this one's in order (the current place stays current)."""
+    theirs = [entry for entry in on_disk.entries if entry not in mine.entries]
+    entries = (theirs + mine.entries)[-MAX_ENTRIES:]
+    current = mine.current
+    index = len(entries) - len(mine.entries) + mine.index if current is not None else len(entries) - 1
+    return History(entries, max(-1, min(index, len(entries) - 1)))

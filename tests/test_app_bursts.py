@@ -1,0 +1,67 @@
+"""Keys that arrive in one burst (a paste, SSH, fast typing) are applied in the order typed, each one counted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.widgets import Input
+
+from bluebook_tui.library import Library
+from bluebook_tui.ui.screens.search import SearchScreen
+from bluebook_tui.ui.widgets.section_tree import SectionTree
+from tests.test_app_support import make_app, press_in_one_burst, reader, settle
+
+
+class _OneInput(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Input()
+
+
+async def test_upstream_input_applies_a_burst_out_of_order() -> None:
+    """Textual's own Input runs its bindings after the keys behind them (why `OrderedInput` exists): when this
+    fails, Textual has fixed it and `OrderedInput` can go."""
+    app = _OneInput()
+    async with app.run_test() as pilot:
+        press_in_one_burst(pilot, "a", "b", "c", "backspace", "x", "y", "z")
+        await pilot.pause(0.2)
+        assert app.query_one(Input).value == "abcxy"
+
+
+async def test_the_search_box_applies_a_burst_in_order(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SearchScreen)
+        box = pilot.app.screen.query_one(Input)
+        press_in_one_burst(pilot, "a", "b", "c", "backspace", "x", "y", "z")
+        await pilot.pause(0.2)
+        assert box.value == "abxyz"
+        press_in_one_burst(pilot, "ctrl+u", *"piracy")
+        await pilot.pause(0.2)
+        assert box.value == "piracy"
+        press_in_one_burst(pilot, "left", "left", "delete", "home", "X")
+        await pilot.pause(0.2)
+        assert box.value == "Xpiray"
+
+
+async def test_every_key_of_a_burst_of_tree_and_section_steps_counts(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = reader(pilot)
+        tree = screen.query_one(SectionTree)
+        before = tree.outer_size.width
+        press_in_one_burst(pilot, *">" * 5)
+        await settle(pilot)
+        assert tree.outer_size.width == before + 5 * 4
+        press_in_one_burst(pilot, *"<" * 3)
+        await settle(pilot)
+        assert tree.outer_size.width == before + 2 * 4
+        sections = [section.id for section in library.edition(screen.section.edition).walk()]
+        start = sections.index(screen.section.id)
+        press_in_one_burst(pilot, *"]" * 4, "[")
+        await settle(pilot)
+        assert screen.section.id == sections[start + 3]

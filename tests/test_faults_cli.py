@@ -1,0 +1,100 @@
+"""The command line under odd input and damaged caches: UTF-8 out whatever comes in, one line for what is wrong,
+and a library cache that does not fit the library is rebuilt, never trusted."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bluebook_tui.library import Library
+from bluebook_tui.library.ingest import ingest_file
+from bluebook_tui.library.snapshot import load_library_snapshot
+from tests.support import run
+
+
+def _bluebook(*arguments: str | bytes, **environment: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "bluebook_tui", *arguments],
+        capture_output=True,
+        check=False,
+        env={**os.environ, **environment},
+    )
+
+
+def test_an_argument_that_is_not_utf8_still_gives_utf8_and_valid_json() -> None:
+    done = _bluebook("search", b"piracy \xff", "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout.decode("utf-8"))  # strict: every byte is UTF-8
+    assert data["query"] == "piracy \udcff"  # the odd byte, escaped in the JSON, not lost
+    done = _bluebook("show", b"2022/\xff")
+    assert done.returncode == 2 and done.stdout == b""
+    assert done.stderr.decode("utf-8") == (
+        "bluebook: no section '2022/\\udcff' in edition 2022 (top-level sections: "
+        "2022/1, 2022/2, 2022/3, 2022/4, 2022/5, 2022/6, 2022/7)\n"
+    )
+
+
+def test_output_is_utf8_under_the_c_locale() -> None:
+    done = _bluebook("show", "2022/4.A.C", LC_ALL="C", LANG="C", PYTHONIOENCODING="")
+    assert done.returncode == 0
+    assert "2022 › (4) The Oceans and Seas" in done.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("verb", [("toc",), ("export",), ("kwic", "piracy")])
+def test_an_empty_edition_is_an_unknown_one(capsys: pytest.CaptureFixture[str], verb: tuple[str, ...]) -> None:
+    code, out, err = run(capsys, *verb, "--edition", "")
+    assert code == 2 and out == ""
+    assert err.startswith("bluebook: no edition '' in ") and err.endswith("(editions: 2016, 2022)\n")
+
+
+def test_a_content_dir_that_is_a_file_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    file = tmp_path / "notes.md"
+    file.write_text("# not a library", encoding="utf-8")
+    code, out, err = run(capsys, "--content-dir", str(file), "editions")
+    assert (code, out) == (2, "")
+    assert err == f"bluebook: content directory {file} is a file, not a directory\n"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: {**data, "editions": []},
+        lambda data: {**data, "editions": [data["editions"][0]]},
+        lambda data: {**data, "editions": [{**edition, "sections": []} for edition in data["editions"]]},
+        lambda data: {**data, "editions": "2016"},
+        lambda data: {**data, "editions": [{**edition, "sections": [{"id": 1}]} for edition in data["editions"]]},
+    ],
+)
+def test_a_library_cache_that_does_not_fit_is_rebuilt(library: Library, tmp_path: Path, damage: object) -> None:
+    cache = tmp_path / "cache"
+    load_library_snapshot(library.content_dir, cache)
+    (snapshot,) = cache.glob("library-*.json")
+    data = json.loads(snapshot.read_text(encoding="utf-8"))
+    snapshot.write_text(json.dumps(damage(data)), encoding="utf-8")  # type: ignore[operator]
+    again = load_library_snapshot(library.content_dir, cache)
+    assert sorted(again.editions) == ["2016", "2022"]
+    assert [section.id for section in again.walk()] == [section.id for section in library.walk()]
+    assert json.loads(snapshot.read_text(encoding="utf-8")) == data  # written anew, whole
+
+
+def test_ingest_says_how_far_it_is(
+    sources: dict[str, str], library: Library, bundled_content: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "2022.txt"
+    source.write_text(sources["2022"], encoding="utf-8")
+    reported: list[tuple[str, int, int]] = []
+    made = ingest_file(source, "2022", tmp_path / "content", progress=lambda *step: reported.append(step))
+    stages = [stage for stage, _, _ in reported]
+    assert stages[0] == "Reading lines" and stages[-2:] == ["Building sections", "Writing"]
+    read = [done for stage, done, _ in reported if stage == "Reading lines"]
+    assert read == sorted(read) and len(read) >= 50  # a step every 1% of the lines
+    sections = list(library.edition("2022").walk())
+    columns = sum(1 for section in sections if section.kind == "column")
+    assert (made.sections, made.columns) == (len(sections) - columns, columns)
+    # The same Markdown as the bundled edition's, made by the same ingest: progress changed nothing.
+    assert made.path.read_text(encoding="utf-8") == (bundled_content / "2022.md").read_text(encoding="utf-8")
