@@ -204,3 +204,41 @@ async def test_the_app_says_at_once_that_a_bookmark_is_for_this_session_only(
         assert screen.section.id in screen.bookmarks
         messages = [str(notice.message) for notice in pilot.app._notifications]
         assert any("for this session only" in message and "where a folder should be" in message for message in messages)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]),  # truncated mid-write
+        lambda path: (path.unlink(), path.mkdir()),  # a folder where the file should be
+        lambda path: path.write_bytes(os.urandom(200)),  # overwritten
+    ],
+)
+def test_a_damaged_bookmarks_file_is_set_aside_and_bookmarking_goes_on(tmp_path: Path, damage: object) -> None:
+    Bookmarks(Store(tmp_path)).toggle("2022/3")
+    Bookmarks(Store(tmp_path)).toggle("2016/5")
+    damage(tmp_path / "bookmarks.json")  # type: ignore[operator]
+    store = Store(tmp_path)
+    bookmarks = Bookmarks(store)
+    assert len(store.notices) == 1 and "set aside as bookmarks.json.corrupt-" in store.notices[0]
+    (aside,) = tmp_path.glob("bookmarks.json.corrupt-*")
+    assert aside.exists()  # the damaged copy kept for the user to look at
+    bookmarks.toggle("2022/4")
+    assert _ids(Store(tmp_path)) == {"2022/4"}
+
+
+async def test_two_app_instances_on_one_data_dir_keep_each_others_bookmarks(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    first, second = make_app(library, data_dir, index_root), make_app(library, data_dir, index_root)
+    async with first.run_test(size=(120, 30)) as one, second.run_test(size=(120, 30)) as other:
+        await settle(one)
+        await settle(other)
+        await one.press("b")  # the first section
+        await other.press("right_square_bracket")
+        await settle(other)
+        await other.press("b")  # the next one
+        await one.pause()
+        marked = {reader(one).section.id, reader(other).section.id}
+        assert len(marked) == 2
+    assert _ids(Store(data_dir)) == marked

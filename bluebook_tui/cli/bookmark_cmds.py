@@ -109,10 +109,11 @@ def _read_bookmarks(path: Path) -> list[Any]:
     items = data.get("bookmarks") if isinstance(data, dict) else data
     found = []
     for item in items if isinstance(items, list) else [None]:
-        section_id = item.get("id", item.get("section_id")) if isinstance(item, dict) else None
+        fields = item if isinstance(item, dict) else {}
+        section_id = fields.get("id", fields.get("section_id"))
         if not isinstance(section_id, str):
             raise LibraryError(f"{path} is not a list of bookmarks (expected `bluebook bookmarks --json` output)")
-        found.append(Bookmark(section_id, str(item.get("added", ""))))
+        found.append(Bookmark(section_id, str(fields.get("added", ""))))
     return found
 
 

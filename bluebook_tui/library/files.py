@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> None:
@@ -36,6 +39,45 @@ def copy_atomically(source: Path, path: Path, *, mode: int | None = None) -> Non
     try:
         with os.fdopen(handle, "wb") as stream, source.open("rb") as original:
             shutil.copyfileobj(original, stream)
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class _HashingWriter:
+    """A temporary file being written, with the SHA-256 of what went into it."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        import hashlib
+
+        self._stream = stream
+        self._digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> None:
+        self._stream.write(data)
+        self._digest.update(data)
+
+    def same_as(self, path: Path) -> bool:
+        """Whether `path` holds exactly what has been written so far (read a block at a time)."""
+        import hashlib
+
+        with path.open("rb") as existing:
+            return hashlib.file_digest(existing, "sha256").digest() == self._digest.digest()
+
+
+@contextmanager
+def atomic_writer(path: Path, *, mode: int | None = None) -> Iterator[_HashingWriter]:
+    """Write `path` in pieces as `write_atomically` writes it whole: into a temporary file beside it, put in place
+    only when the block ends without an error (else removed), so a reader never sees half of it."""
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield _HashingWriter(stream)
         if mode is not None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)

@@ -106,10 +106,11 @@ class SearchService:
             unusable = self._store.root
             self._store = IndexStore(cache_index_root(self._content_dir))
             self._explicit_root = True
-            manifest, built = self.ensure_index(progress, rebuild=rebuild), True
+            self.ensure_index(progress, rebuild=rebuild)
             self.on_notice(
                 f"The search index cannot be kept in {unusable} ({_reason(error)}); it is in {self._store.root}."
             )
+            return True
             return built
         with self._lock:
             try:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bluebook_tui.library.errors import IngestError
-from bluebook_tui.library.files import copy_atomically, write_atomically
+from bluebook_tui.library.files import atomic_writer, copy_atomically
 from bluebook_tui.library.ingest.blocks import (
     Author,
     Block,
@@ -25,7 +25,7 @@ from bluebook_tui.library.ingest.blocks import (
 )
 from bluebook_tui.library.ingest.bylines import split_byline
 from bluebook_tui.library.ingest.footnotes import place_reference
-from bluebook_tui.library.ingest.normalise import decode, normalise_lines
+from bluebook_tui.library.ingest.normalise import normalise_lines, read_lines
 from bluebook_tui.library.ingest.outline import assign_levels
 from bluebook_tui.library.ingest.render import (
     Document,
@@ -35,7 +35,7 @@ from bluebook_tui.library.ingest.render import (
     caption,
     escape,
     footnote,
-    to_markdown,
+    markdown_chunks,
 )
 
 EDITION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -61,23 +61,32 @@ def ingest_text(
     text: str, edition: str, *, title: str | None = None, source: str = "", progress: Progress | None = None
 ) -> str:
     """The Markdown for one edition's source text; IngestError when the text has no headings at all."""
-    return _ingest(text, edition, title=title, source=source, progress=progress)[0]
+    chunks, _, _ = _ingest(normalise_lines(text), edition, title=title, source=source, progress=progress)
+    return "".join(chunks)
 
 
-def _ingest(text: str, edition: str, *, title: str | None, source: str, progress: Progress | None) -> tuple[str, Node]:
+def _ingest(
+    lines: list[str], edition: str, *, title: str | None, source: str, progress: Progress | None
+) -> tuple[Iterator[str], int, int]:
+    """The Markdown in chunks, and how many sections and columns it has. A long book is let go of stage by stage
+    (its lines once they are blocks, each section's blocks once rendered, each chunk once written): a 50 MB
+    edition then peaks at about twice its size, not at every stage's copy at once."""
     _check_edition_id(edition)
-    lines = normalise_lines(text)
-    del text  # a long book: its lines are all that is needed now
     book, chapter, chapter_title, section_title, body = _split_preamble(lines)
+    lines.clear()
     blocks = _confirm_headings(list(classify(_counted(body, progress))))
+    del body
     if not any(isinstance(block, Heading) for block in blocks):
         raise IngestError(f"{source or 'the source'} has no headings such as `(1) Title` or `A. Title`")
     root = Node(section_title or title or book or edition, "section", "")
     if progress is not None:
         progress("Building sections", 0, 1)
     _build_tree(root, blocks)
+    del blocks
+    nodes = list(_walk(root))[1:]
+    columns = sum(1 for node in nodes if node.kind == "column")
     document = Document(edition, title or book, chapter, chapter_title, source, root)
-    return to_markdown(document), root
+    return markdown_chunks(document), len(nodes) - columns, columns
 
 
 def _counted(lines: list[str], progress: Progress | None) -> Iterator[str]:
@@ -105,27 +114,23 @@ def ingest_file(
     _check_edition_id(edition)
     markdown_path = content_dir / f"{edition}.md"
     source_copy = content_dir / f"{edition}.txt"
-    # The text is handed over, not kept here: `_ingest` lets go of it once it has the lines.
-    markdown, root = _ingest(_read(source), edition, title=title, source=source_copy.name, progress=progress)
-    if markdown_path.exists() and not force and markdown_path.read_text(encoding="utf-8") != markdown:
-        raise IngestError(f"edition {edition} already exists in {content_dir}; pass --force to replace it")
+    try:
+        lines = read_lines(source)
+    except OSError as error:
+        raise IngestError(f"cannot read {source}: {error.strerror or error}") from None
+    chunks, sections, columns = _ingest(lines, edition, title=title, source=source_copy.name, progress=progress)
     if progress is not None:
         progress("Writing", 0, 1)
     content_dir.mkdir(parents=True, exist_ok=True)
-    # The library is meant to be read: not the temporary file's private mode.
-    if source.resolve() != source_copy.resolve():
-        copy_atomically(source, source_copy, mode=0o644)
-    write_atomically(markdown_path, markdown.encode("utf-8"), mode=0o644)
-    nodes = list(_walk(root))[1:]
-    columns = sum(1 for node in nodes if node.kind == "column")
-    return Ingested(markdown_path, len(nodes) - columns, columns)
-
-
-def _read(source: Path) -> str:
-    try:
-        return decode(source.read_bytes(), str(source))
-    except OSError as error:
-        raise IngestError(f"cannot read {source}: {error.strerror or error}") from None
+    with atomic_writer(markdown_path, mode=0o644) as stream:
+        for chunk in chunks:
+            stream.write(chunk.encode("utf-8"))
+        if markdown_path.exists() and not force and not stream.same_as(markdown_path):
+            raise IngestError(f"edition {edition} already exists in {content_dir}; pass --force to replace it")
+        # The library is meant to be read: not the temporary file's private mode.
+        if source.resolve() != source_copy.resolve():
+            copy_atomically(source, source_copy, mode=0o644)
+    return Ingested(markdown_path, sections, columns)
 
 
 def _walk(node: Node) -> Iterator[Node]:
@@ -240,6 +245,8 @@ def _render_bodies(node: Node) -> None:
         elif isinstance(block, Author):
             rendered.append(author(block.text))
     node.rendered = rendered + [footnote(f"{node.label_path}-{note.marker}", note.text) for note in node.notes]
+    node.body.clear()  # rendered: the blocks are not needed again
+    node.notes.clear()
     for child in node.children:
         _render_bodies(child)
 

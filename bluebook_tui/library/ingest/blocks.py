@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from bluebook_tui.library.ingest.captions import undouble, undouble_split
@@ -80,7 +80,7 @@ def _is_unterminated_title(line: str, limit: int) -> bool:
     return len(line) <= limit and not _TERMINATED.search(line) and not _SENTENCE_BREAK.search(line)
 
 
-def classify(lines: list[str]) -> Iterator[Block]:
+def classify(lines: Iterable[str]) -> Iterator[Block]:
     """Blocks in reading order. Paragraphs are blank-line separated; captions, notes and headings may touch."""
     groups: list[list[str]] = [[]]
     for line in lines:

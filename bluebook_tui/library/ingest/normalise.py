@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from bluebook_tui.library.errors import IngestError
 
@@ -24,6 +25,31 @@ def decode(data: bytes, name: str) -> str:
 
 def normalise_lines(text: str) -> list[str]:
     """The source's lines with spacing made regular; blank lines are kept as empty strings."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = _ODD_SPACES.sub(" ", text)
-    return [_RUNS_OF_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return [normalise_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def normalise_line(line: str) -> str:
+    """One line (without its line break) with spacing made regular."""
+    return _RUNS_OF_SPACES.sub(" ", _ODD_SPACES.sub(" ", line.replace("\ufeff", ""))).strip()
+
+
+def read_lines(path: Path) -> list[str]:
+    """A source file's lines, normalised as `normalise_lines` would, read a line at a time: a long book is never
+    held whole (as text, a 50 MB source is 100 MB once one character needs two bytes). IngestError when it is not
+    UTF-8 or holds nothing; OSError when it cannot be read."""
+    lines: list[str] = []
+    ended = True  # as `str.split` gives a last, empty line after a final line break
+    # newline=None: "\r\n" and a lone "\r" end a line, as in `normalise_lines`.
+    with path.open(encoding="utf-8-sig", newline=None) as source:
+        try:
+            for line in source:
+                ended = line.endswith("\n")
+                lines.append(normalise_line(line.removesuffix("\n")))
+        except UnicodeDecodeError:
+            decode(path.read_bytes(), str(path))  # raises, saying at which byte
+            raise
+    if ended:
+        lines.append("")
+    if not any(lines):
+        raise IngestError(f"{path} is empty")
+    return lines

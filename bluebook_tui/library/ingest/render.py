@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bluebook_tui.library.ingest.blocks import Block, FootnoteDef
@@ -45,7 +46,8 @@ class Document:
     root: Node
 
 
-def to_markdown(document: Document) -> str:
+def markdown_chunks(document: Document) -> Iterator[str]:
+    """The edition's Markdown, a section at a time (joined, the whole file): a long book is written as it is made."""
     meta = {
         "edition": document.edition,
         "book": document.book,
@@ -53,19 +55,17 @@ def to_markdown(document: Document) -> str:
         "chapter_title": document.chapter_title,
         "source": document.source,
     }
-    lines = ["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()), "---", ""]
-    _write(document.root, 1, lines)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    yield "\n".join(["---", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()), "---"])
+    yield from _chunks(document.root, 1)
+    yield "\n"
 
 
-def _write(node: Node, depth: int, lines: list[str]) -> None:
-    if node.kind == "column":
-        lines.append(COLUMN_ATTR)
-    lines += [f"{'#' * depth} {escape(node.heading)}", ""]
-    for block in node.rendered:
-        lines += [block, ""]
+def _chunks(node: Node, depth: int) -> Iterator[str]:
+    opening = f"{COLUMN_ATTR}\n" if node.kind == "column" else ""
+    yield "".join(f"\n\n{part}" for part in (f"{opening}{'#' * depth} {escape(node.heading)}", *node.rendered))
+    node.rendered = []  # written: not needed again
     for child in node.children:
-        _write(child, depth + 1, lines)
+        yield from _chunks(child, depth + 1)
 
 
 def caption(text: str) -> str:
