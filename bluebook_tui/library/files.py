@@ -15,36 +15,16 @@ def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> Non
     `mode` sets the file's permissions (else they stay the temporary file's: private). Raises OSError; the temporary
     file is removed whatever went wrong.
     """
-    import tempfile  # only when writing: reading a library snapshot is on the app's way to its first frame
-
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_writer(path, mode=mode) as stream:
+        stream.write(data)
 
 
 def copy_atomically(source: Path, path: Path, *, mode: int | None = None) -> None:
-    """Copy `source` to `path` as `write_atomically` writes (a temporary file beside it, then `os.replace`),
-    streaming it rather than holding it in memory."""
+    """Copy `source` to `path` as `write_atomically` writes, streaming it rather than holding it in memory."""
     import shutil
-    import tempfile
 
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream, source.open("rb") as original:
-            shutil.copyfileobj(original, stream)
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_writer(path, mode=mode) as stream, source.open("rb") as original:
+        shutil.copyfileobj(original, stream)
 
 
 class _HashingWriter:
@@ -64,8 +44,11 @@ class _HashingWriter:
         """Whether `path` holds exactly what has been written so far (read a block at a time)."""
         import hashlib
 
+        digest = hashlib.sha256()
         with path.open("rb") as existing:
-            return hashlib.file_digest(existing, "sha256").digest() == self._digest.digest()
+            while block := existing.read(1 << 20):
+                digest.update(block)
+        return digest.digest() == self._digest.digest()
 
 
 @contextmanager
