@@ -12,6 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from bluebook_tui import __version__
 from bluebook_tui.cli.context import CommandContext
 from bluebook_tui.library.errors import LibraryError
 
@@ -36,6 +37,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(*, verbs: bool = True) -> argparse.ArgumentParser:
     """The command line; without `verbs`, only what opening the app takes (and no help, which lists the verbs)."""
     parser = _Parser(prog="bluebook", description=__doc__.splitlines()[0], add_help=verbs)
+    parser.add_argument("--version", action="version", version=f"bluebook {__version__}")
     parser.add_argument("--content-dir", help="library directory (default: $BLUEBOOK_CONTENT_DIR or bundled)")
     parser.add_argument("--edition", help="open the app on this edition")
     parser.add_argument("--section", help="open the app on this section id, e.g. 2022/4.A")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from bluebook_tui.cli.context import CommandContext
 from bluebook_tui.cli.output import console, print_json
+from bluebook_tui.library.errors import LibraryError
 
 if TYPE_CHECKING:
     from bluebook_tui.library import Edition, Section
@@ -118,7 +119,13 @@ def ingest_edition(args: argparse.Namespace, context: CommandContext) -> int:
     from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
     from bluebook_tui.library.ingest import ingest_file
+    from bluebook_tui.library.paths import is_installed_bundle
 
+    if is_installed_bundle(context.content_dir):
+        raise LibraryError(
+            f"the bundled library ({context.content_dir}) is part of the installed program; "
+            "ingest into a library of your own with --content-dir DIR"
+        )
     out = console()
     columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())
     # On a terminal only (a script reads the one line below), and gone once done.

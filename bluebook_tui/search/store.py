@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bluebook_tui.library.paths import APP_NAME
+from bluebook_tui.library.paths import APP_NAME, is_installed_bundle
 
 INDEX_DIR_NAME = "index"
 MANIFEST_NAME = "current.json"
@@ -52,6 +52,8 @@ def content_hash(content_dir: Path) -> str:
 
 def default_index_root(content_dir: Path) -> Path:
     """`index/` beside the library when that can be written, else a folder for this library in the user cache."""
+    if is_installed_bundle(content_dir):
+        return cache_index_root(content_dir)
     beside = content_dir.parent / INDEX_DIR_NAME
     if beside.is_dir() and os.access(beside, os.W_OK):
         return beside
