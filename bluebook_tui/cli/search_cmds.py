@@ -35,6 +35,7 @@ def register(subparsers: Any) -> None:
 
     index = subparsers.add_parser("index", help="build the search index (done automatically when needed)")
     index.add_argument("--rebuild", action="store_true", help="build it again even when it is up to date")
+    index.add_argument("--json", action="store_true", help="print JSON: {path, editions, sections, built}")
     index.set_defaults(handler=_index)
 
 
@@ -116,11 +117,17 @@ def _index(args: argparse.Namespace, context: CommandContext) -> int:
     service = _service(context)
     out = console()
     columns = (TextColumn("Indexing sections"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=out, transient=True, disable=not out.is_terminal) as bar:
+    with Progress(*columns, console=out, transient=True, disable=args.json or not out.is_terminal) as bar:
         task = bar.add_task("index", total=None)
         built = service.ensure_index(
             progress=lambda done, total: bar.update(task, completed=done, total=total), rebuild=args.rebuild
         )
+    if args.json:
+        from bluebook_tui.cli.output import print_json
+
+        editions, sections = service.contents()
+        print_json({"path": str(service.index_root), "editions": editions, "sections": sections, "built": built})
+        return 0
     state = "built" if built else "already up to date"
     out.print(f"Search index {state}: {service.index_root}", soft_wrap=True, highlight=False)
     return 0

@@ -42,4 +42,4 @@ def build_index(library: Library, store: IndexStore, content: str, progress: Pro
     except BaseException:
         shutil.rmtree(build_dir, ignore_errors=True)
         raise
-    return store.publish(build_dir, SCHEMA_VERSION, content)
+    return store.publish(build_dir, SCHEMA_VERSION, content, str(library.content_dir.resolve()))

@@ -76,7 +76,7 @@ class SearchService:
         return service
 
     def _init(self, content_dir: Path, load_library: Callable[[], Library], index_root: Path | None) -> None:
-        self._content_dir = content_dir
+        self._content_dir = content_dir.resolve()
         self._load_library = load_library
         self._store = IndexStore(index_root or default_index_root(content_dir))
         self._lock = threading.Lock()
@@ -119,6 +119,12 @@ class SearchService:
                 self._repair(progress)
                 built = True
         return built
+
+    def contents(self) -> tuple[list[str], int]:
+        """The editions the open index holds and how many sections (call after `ensure_index`)."""
+        with self._lock:
+            index = self._current()
+            return list(index.editions), index.searcher.doc_count()
 
     def _fresh_manifest(self, progress: Progress | None, rebuild: bool) -> tuple[Manifest | None, bool]:
         content = content_hash(self._content_dir)
@@ -241,6 +247,7 @@ class SearchService:
         return (
             manifest is not None
             and manifest.schema == SCHEMA_VERSION
+            and manifest.library == str(self._content_dir)
             and manifest.content == content
             and self._store.generation_path(manifest).is_dir()
         )
@@ -249,7 +256,11 @@ class SearchService:
         """The open index, reopened first if another process has published a newer build."""
         if self._stamp != self._store.manifest_stamp():
             manifest = self._store.read_manifest()
-            if manifest is not None and manifest.schema == SCHEMA_VERSION:
+            if (
+                manifest is not None
+                and manifest.schema == SCHEMA_VERSION
+                and manifest.library == str(self._content_dir)
+            ):
                 self._open(manifest)
         assert self._index is not None, "ensure_index() opens the first build"
         return self._index

@@ -1,8 +1,9 @@
 """Where the index lives on disk, which build of it is current, and the lock that serialises builds.
 
-Layout of an index directory (`<content_dir>/../index`, or a per-library folder in the user cache):
+Layout of an index directory (`<content_dir>/../index` for a library folder named `content`, else
+`<content_dir>/../<name>.index`, or a per-library folder in the user cache):
 
-    current.json        the manifest: schema version, content hash and directory of the current build
+    current.json        the manifest: schema version, library, content hash and directory of the current build
     gen-<hash>-<id>/    complete Whoosh indexes; the manifest names one of them
     .build-*/           a build in progress (or killed half-way: removed by the next build)
     .lock               held (flock) by whoever builds, so two processes never build at once
@@ -35,11 +36,12 @@ BUILD_PREFIX = ".build-"
 
 @dataclass(frozen=True)
 class Manifest:
-    """What the current build was made from, and where it is."""
+    """What the current build was made from (which library, at which content), and where it is."""
 
     schema: int
     content: str
     generation: str
+    library: str = ""  # the resolved content dir: an index answers for its own library only
 
 
 def content_hash(content_dir: Path) -> str:
@@ -54,12 +56,18 @@ def default_index_root(content_dir: Path) -> Path:
     """`index/` beside the library when that can be written, else a folder for this library in the user cache."""
     if is_installed_bundle(content_dir):
         return cache_index_root(content_dir)
-    beside = content_dir.parent / INDEX_DIR_NAME
+    beside = content_dir.parent / index_dir_name(content_dir)
     if beside.is_dir() and os.access(beside, os.W_OK):
         return beside
     if not beside.exists() and os.access(content_dir.parent, os.W_OK):
         return beside
     return cache_index_root(content_dir)
+
+
+def index_dir_name(content_dir: Path) -> str:
+    """`index` for a library folder named `content` (a clone's), else `<name>.index`: two libraries side by side
+    in one folder never share an index."""
+    return INDEX_DIR_NAME if content_dir.name == "content" else f"{content_dir.name}.{INDEX_DIR_NAME}"
 
 
 def cache_index_root(content_dir: Path) -> Path:
@@ -114,12 +122,12 @@ class IndexStore:
         self.root.mkdir(parents=True, exist_ok=True)
         return Path(tempfile.mkdtemp(prefix=BUILD_PREFIX, dir=self.root))
 
-    def publish(self, build_dir: Path, schema: int, content: str) -> Manifest:
+    def publish(self, build_dir: Path, schema: int, content: str, library: str) -> Manifest:
         """Make a finished build current, then remove what no reader can still be opening."""
         previous = self.read_manifest()
         generation = f"{GENERATION_PREFIX}{content[:12]}-{build_dir.name.removeprefix(BUILD_PREFIX)}"
         build_dir.rename(self.root / generation)
-        manifest = Manifest(schema, content, generation)
+        manifest = Manifest(schema, content, generation, library)
         staging = self.root / f"{MANIFEST_NAME}.tmp"
         try:
             staging.write_text(json.dumps(asdict(manifest)), encoding="utf-8")
