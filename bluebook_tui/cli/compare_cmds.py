@@ -59,13 +59,13 @@ def compare_editions(args: argparse.Namespace, context: CommandContext) -> int:
 
     from bluebook_tui.compare.views import kept_share, status_counts
 
-    # One line per pair keeps the table scannable; long headings end in an ellipsis (JSON has them whole).
+    # Headings whole (wrapped at a narrow terminal), each with its section id, so a pair can be looked up.
     table = Table(box=None, header_style="bold", expand=True)
     table.add_column("status", width=9, no_wrap=True)
-    table.add_column(alignment.left.id, ratio=1, no_wrap=True, overflow="ellipsis")
-    table.add_column(alignment.right.id, ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column(alignment.left.id, ratio=1, overflow="fold")
+    table.add_column(alignment.right.id, ratio=1, overflow="fold")
     table.add_column(f"{alignment.left.id} kept", width=BAR_WIDTH + 5, no_wrap=True)
-    table.add_column("flags", width=len("renumbered retitled"), no_wrap=True)
+    table.add_column("flags", width=len("parts-paired"))
     for pair in alignment.pairs:
         style = STATUS_STYLE[pair.status]
         right = escape(_indented(pair.right))
@@ -146,7 +146,7 @@ def show_trend(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def _indented(section: Section | None) -> str:
-    return "" if section is None else "  " * (section.level - 1) + section.heading
+    return "" if section is None else "  " * (section.level - 1) + f"{section.heading} ({section.id})"
 
 
 def _bar(share: float) -> str:

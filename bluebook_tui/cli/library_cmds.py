@@ -103,10 +103,14 @@ def show_section(args: argparse.Namespace, context: CommandContext) -> int:
     from rich.markup import escape
 
     kind = "▣ Column: " if section.kind == "column" else ""
-    out.print(Rule(f"[bold]{kind}{escape(section.heading)}[/]", align="left"))
+    # The heading on lines of its own, wrapped (a rule's title is cut to one line: "… on page 45)" was lost).
+    out.print(f"[bold]{kind}{escape(section.heading)}[/]")
+    out.print(Rule(style="dim"))
     out.print(Markdown(for_display(section.markdown)) if section.markdown else "[dim](no text of its own)[/]")
     if section.children:
-        out.print(f"[dim]Subsections: {', '.join(child.id for child in section.children)}[/]")
+        out.print("[dim]Subsections:[/]")
+        for child in section.children:
+            out.print(f"  [dim]{child.id}[/]  {escape(child.heading)}", highlight=False)
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Any, overload
 
@@ -21,10 +22,14 @@ def print_json(data: Any) -> None:
 
 def console() -> Any:
     """A Rich console for human output (imported on use: JSON callers never pay for Rich). Written to a file or
-    a pipe, lines are as long as a wide terminal's, so tables keep their headings whole."""
+    a pipe, lines are as long as a wide terminal's (or $COLUMNS), so tables keep their headings whole."""
     from rich.console import Console
 
-    return Console() if sys.stdout.isatty() else Console(width=PIPED_WIDTH)
+    if sys.stdout.isatty():
+        return Console()
+    # $COLUMNS, when set, is the width asked for (`COLUMNS=80 bluebook compare … | less`).
+    columns = os.environ.get("COLUMNS", "")
+    return Console(width=int(columns) if columns.isdigit() and int(columns) > 0 else PIPED_WIDTH)
 
 
 @overload

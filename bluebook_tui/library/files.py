@@ -35,6 +35,11 @@ class _HashingWriter:
 
         self._stream = stream
         self._digest = hashlib.sha256()
+        self.discarded = False
+
+    def discard(self) -> None:
+        """Leave the file at the path as it is: what was written here is thrown away."""
+        self.discarded = True
 
     def write(self, data: bytes) -> None:
         self._stream.write(data)
@@ -60,7 +65,11 @@ def atomic_writer(path: Path, *, mode: int | None = None) -> Iterator[_HashingWr
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            yield _HashingWriter(stream)
+            writer = _HashingWriter(stream)
+            yield writer
+        if writer.discarded:
+            os.unlink(temporary)
+            return
         if mode is not None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)

@@ -17,6 +17,7 @@ BYLINE_ATTR = "{.byline}"
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*", re.MULTILINE)
 _ATTR_LINE = re.compile(r"^\{[^}\n]*\}[ \t]*\n", re.MULTILINE)
+_CAPTION = re.compile(r"^\{\.caption\}[ \t]*\n\*", re.MULTILINE)
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|\*)")
 
@@ -53,10 +54,12 @@ def to_plain_text(markdown: str) -> str:
 def for_display(markdown: str) -> str:
     """A section body for renderers that know plain CommonMark only (the CLI's Rich output).
 
-    Block attribute lines are dropped, footnote references become a visible `[n]`, and the notes are listed after
-    a rule at the end.
+    Block attribute lines are dropped (a caption opens with "Photo: " instead), footnote references become a
+    visible `[n]`, and the notes are listed after a rule at the end.
     """
-    text = _ATTR_LINE.sub("", markdown)
+    # A photo caption says it is one (in the app its style does).
+    text = _CAPTION.sub("*Photo: ", markdown)
+    text = _ATTR_LINE.sub("", text)
     text = _FOOTNOTE_DEF.sub(lambda m: f"**\\[{footnote_marker(m.group(1))}\\]** ", text)
     text = _FOOTNOTE_REF.sub(lambda m: f"\\[{footnote_marker(m.group(1))}\\]", text)
     first_note = re.search(r"^\*\*\\\[", text, re.MULTILINE)

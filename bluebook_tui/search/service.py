@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from bluebook_tui.search.builder import Progress
 
 DEFAULT_LIMIT = 20
+# `edition:2016` (or `edition:"2016"`) inside a query: an unknown one is said, as `--edition` is, not 0 hits.
+_EDITION_FILTER = re.compile(r'(?<![^\s(])edition:"?([^\s")]+)"?')
 # Opening a build can race with other processes publishing two newer ones (which removes it): try again.
 OPEN_ATTEMPTS = 3
 
@@ -180,9 +183,10 @@ class SearchService:
                 except _DamagedIndex:  # another process published a build that cannot be read
                     self._repair(None)
                     index = self._current()
-                if edition is not None and edition not in index.editions:
-                    known = ", ".join(index.editions)
-                    return SearchResults(query, error=f"no edition {edition!r} (editions: {known})")
+                for asked in (edition, *_EDITION_FILTER.findall(text)):
+                    if asked is not None and asked not in index.editions:
+                        known = ", ".join(index.editions)
+                        return SearchResults(query, error=f"no edition {asked!r} (editions: {known})")
                 try:
                     results = self._run(index, query, text, edition, limit)
                 except Exception:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
@@ -60,6 +61,31 @@ class BluebookApp(App[None]):
         if session is not None and self.library.find(session.section_id) is not None:
             return session
         return Session(self.library.newest.sections[0].id)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, less its "Keys" (the reader's own "Keys" lists every key) and with a
+        "Screenshot" that saves where it can and says where (Textual's fails without ~/Downloads)."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                continue
+            if command.title == "Screenshot":
+                where = self.store.directory / "screenshots"
+                yield SystemCommand("Screenshot", f"Save an SVG of the screen in {where}", self._save_screenshot)
+                continue
+            yield command
+
+    def _save_screenshot(self) -> None:
+        def save() -> None:
+            directory = self.store.directory / "screenshots"
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+                path = self.save_screenshot(path=str(directory))
+            except OSError as error:
+                self.notify(f"Could not save the screenshot in {directory} ({error.strerror})", severity="error")
+            else:
+                self.notify(f"Screenshot saved: {path}", timeout=6)
+
+        self.set_timer(0.1, save)  # once the palette has closed, so the shot shows the screen beneath it
 
     def get_default_screen(self) -> Screen[Any]:
         return ReaderScreen(self.library, self.store, self._start)

@@ -22,7 +22,7 @@ ACTIONS = (
     ("Copy citation", "copy_citation", "Copy a citation of this section"),
     ("Back", "back", "Back to the previous place"),
     ("Forward", "forward", "Forward again"),
-    ("Show keys", "app.help", "Every key of the reader"),
+    ("Keys", "app.help", "Every key of the reader"),
 )
 
 

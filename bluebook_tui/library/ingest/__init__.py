@@ -66,18 +66,25 @@ def ingest_text(
 
 
 def _ingest(
-    lines: list[str], edition: str, *, title: str | None, source: str, progress: Progress | None
+    lines: list[str],
+    edition: str,
+    *,
+    title: str | None,
+    source: str,
+    progress: Progress | None,
+    named: str | None = None,
 ) -> tuple[Iterator[str], int, int]:
     """The Markdown in chunks, and how many sections and columns it has. A long book is let go of stage by stage
     (its lines once they are blocks, each section's blocks once rendered, each chunk once written): a 50 MB
-    edition then peaks at about twice its size, not at every stage's copy at once."""
+    edition then peaks at about twice its size, not at every stage's copy at once. `source` is the name the front
+    matter records (the library's copy), `named` the one messages use (the file the user gave)."""
     _check_edition_id(edition)
     book, chapter, chapter_title, section_title, body = _split_preamble(lines)
     lines.clear()
     blocks = _confirm_headings(list(classify(_counted(body, progress))))
     del body
     if not any(isinstance(block, Heading) for block in blocks):
-        raise IngestError(f"{source or 'the source'} has no headings such as `(1) Title` or `A. Title`")
+        raise IngestError(f"{named or source or 'the source'} has no headings such as `(1) Title` or `A. Title`")
     root = Node(section_title or title or book or edition, "section", "")
     if progress is not None:
         progress("Building sections", 0, 1)
@@ -118,19 +125,30 @@ def ingest_file(
         lines = read_lines(source)
     except OSError as error:
         raise IngestError(f"cannot read {source}: {error.strerror or error}") from None
-    chunks, sections, columns = _ingest(lines, edition, title=title, source=source_copy.name, progress=progress)
+    chunks, sections, columns = _ingest(
+        lines, edition, title=title, source=source_copy.name, named=source.name, progress=progress
+    )
     if progress is not None:
         progress("Writing", 0, 1)
     content_dir.mkdir(parents=True, exist_ok=True)
+    # The library is meant to be read: not the temporary file's private mode.
     with atomic_writer(markdown_path, mode=0o644) as stream:
         for chunk in chunks:
             stream.write(chunk.encode("utf-8"))
-        if markdown_path.exists() and not force and not stream.same_as(markdown_path):
-            raise IngestError(f"edition {edition} already exists in {content_dir}; pass --force to replace it")
-        # The library is meant to be read: not the temporary file's private mode.
-        if source.resolve() != source_copy.resolve():
+        if markdown_path.exists():
+            if stream.same_as(markdown_path):
+                stream.discard()  # the same edition again: nothing rewritten
+            elif not force:
+                raise IngestError(f"edition {edition} already exists in {content_dir}; pass --force to replace it")
+        if source.resolve() != source_copy.resolve() and not _same_bytes(source, source_copy):
             copy_atomically(source, source_copy, mode=0o644)
     return Ingested(markdown_path, sections, columns)
+
+
+def _same_bytes(one: Path, other: Path) -> bool:
+    import filecmp
+
+    return other.exists() and filecmp.cmp(one, other, shallow=False)
 
 
 def _walk(node: Node) -> Iterator[Node]:

@@ -1,0 +1,126 @@
+"""Small things a reader trips over in the first hour (#11): the palette, query filters, piped output, ingest."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from bluebook_tui.library import Library
+from bluebook_tui.ui.app import BluebookApp
+from bluebook_tui.ui.commands import ACTIONS
+from bluebook_tui.ui.screens.search import SearchScreen
+from tests.support import run
+from tests.test_app_support import make_app, settle
+
+
+async def test_the_palette_has_no_duplicate_and_no_failing_command(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    app = make_app(library, data_dir, index_root)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        system = [command.title for command in BluebookApp.get_system_commands(app, app.screen)]
+        titles = system + [title for title, _, _ in ACTIONS]
+        assert len(titles) == len(set(titles)), titles
+        assert "Keys" in titles and "Show keys" not in titles
+        screenshot = next(command for command in app.get_system_commands(app.screen) if command.title == "Screenshot")
+        screenshot.callback()
+        for _ in range(100):
+            shots = list((data_dir / "screenshots").glob("*.svg"))
+            if shots:
+                break
+            await pilot.pause(0.05)
+        assert len(shots) == 1 and shots[0].read_text(encoding="utf-8").startswith("<svg")
+        messages = [str(notice.message) for notice in app._notifications]
+        assert f"Screenshot saved: {shots[0]}" in messages
+
+
+def test_an_unknown_edition_filter_in_a_query_is_said(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "search", "piracy edition:2099")
+    assert (code, out) == (2, "")
+    assert err == "bluebook search: no edition '2099' (editions: 2016, 2022)\n"
+    code, out, _ = run(capsys, "search", 'piracy edition:"2016"', "--json")
+    assert code == 0 and '"total": 6' in out
+
+
+async def test_the_app_says_an_unknown_edition_filter(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        screen = pilot.app.screen
+        assert isinstance(screen, SearchScreen)
+        screen.query_one(Input).value = "piracy edition:2099"
+        for _ in range(200):
+            await pilot.pause(0.05)
+            shown = "\n".join(str(widget.render()) for widget in screen.query("Static"))
+            if "no edition '2099'" in shown:
+                break
+        assert "no edition '2099' (editions: 2016, 2022)" in shown
+
+
+def test_show_piped_keeps_a_long_heading_whole_and_says_what_is_a_photo(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, library: Library
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    _, out, _ = run(capsys, "show", "2022/4.A.C")
+    heading = " ".join(" ".join(out.split("\n─")[0].split("\n")[1:]).split())
+    expected = "(C) Challenge to Japan's Maritime Sovereignty (Situation Surrounding the East China Sea) "
+    assert heading == expected + "(see Chapter 2, Section 2, 2(1) B(D) on page 45)"
+    _, out, _ = run(capsys, "show", "2022/1")
+    assert "Photo: Signing Ceremony of the Japan-Australia Reciprocal Access Agreement" in " ".join(out.split())
+    _, out, _ = run(capsys, "show", "2016/4.A.c")
+    assert "(no text of its own)" in out
+    for child in library.section("2016/4.A.c").children:
+        assert f"  {child.id}  {child.heading}\n" in out
+
+
+def test_compare_at_80_columns_shows_ids_and_whole_headings(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    _, out, _ = run(capsys, "compare", "2016", "2022")
+    assert max(len(line) for line in out.splitlines()) <= 80
+    words = " ".join(out.split())
+    assert "(2016/5)" in words and "(2022/3)" in words
+    assert "Understanding between Japan and the U.S. (Youth Exchange Program) (2022/1.col1)" in words
+
+
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [
+        (lambda path: path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\nstream"), "a PDF"),
+        (lambda path: zipfile.ZipFile(path, "w").writestr("word/document.xml", "<w/>"), "a zip archive"),
+        (lambda path: path.write_bytes(b"Diplomatic Bluebook\x00\x00\x01"), "a binary file"),
+    ],
+)
+def test_ingest_names_a_source_that_is_not_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, make: object, kind: str
+) -> None:
+    source = tmp_path / "bluebook-2023.download"
+    make(source)  # type: ignore[operator]
+    code, out, err = run(capsys, "--content-dir", str(tmp_path / "content"), "ingest", str(source), "--edition", "2023")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"bluebook: bluebook-2023.download is {kind}") and err.count("\n") == 1
+    assert not (tmp_path / "content").exists()
+
+
+def test_ingest_names_the_source_it_was_given(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = tmp_path / "my notes.txt"
+    source.write_text("Just a paragraph.\n\nAnd another.\n", encoding="utf-8")
+    _, _, err = run(capsys, "--content-dir", str(tmp_path / "content"), "ingest", str(source), "--edition", "2023")
+    assert err.startswith("bluebook: my notes.txt has no headings")
+
+
+def test_ingesting_the_same_edition_again_rewrites_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, sources: dict[str, str]
+) -> None:
+    source = tmp_path / "2022.txt"
+    source.write_text(sources["2022"], encoding="utf-8")
+    content = tmp_path / "content"
+    assert run(capsys, "--content-dir", str(content), "ingest", str(source), "--edition", "2022")[0] == 0
+    before = {path.name: (path.stat().st_ino, path.stat().st_mtime_ns) for path in content.iterdir()}
+    assert run(capsys, "--content-dir", str(content), "ingest", str(source), "--edition", "2022")[0] == 0
+    assert {path.name: (path.stat().st_ino, path.stat().st_mtime_ns) for path in content.iterdir()} == before
