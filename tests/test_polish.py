@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -124,3 +125,28 @@ def test_ingesting_the_same_edition_again_rewrites_nothing(
     before = {path.name: (path.stat().st_ino, path.stat().st_mtime_ns) for path in content.iterdir()}
     assert run(capsys, "--content-dir", str(content), "ingest", str(source), "--edition", "2022")[0] == 0
     assert {path.name: (path.stat().st_ino, path.stat().st_mtime_ns) for path in content.iterdir()} == before
+
+
+async def test_under_no_color_the_diff_marks_are_drawn_by_style(
+    library: Library, data_dir: Path, index_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Struck and underlined words, not green and red alone, when NO_COLOR is set."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    async with make_app(library, data_dir, index_root, section="2016/1").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        plain = pilot.app.export_screenshot()
+        await pilot.press("d")
+        await settle(pilot)
+        marked = pilot.app.export_screenshot()
+    assert pilot.app.no_color
+    for decoration in ("underline", "line-through"):
+        assert _decorated_runs(marked, decoration) > _decorated_runs(plain, decoration), decoration
+
+
+def _decorated_runs(svg: str, decoration: str) -> int:
+    """How many runs of text a screenshot draws with this text decoration."""
+    styles = re.findall(r"\.(terminal-[\w-]+) \{([^}]*)\}", svg)
+    decorated = {name for name, rule in styles if f"text-decoration: {decoration}" in rule}
+    return sum(svg.count(f'class="{name}"') for name in decorated)

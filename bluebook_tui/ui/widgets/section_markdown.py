@@ -303,6 +303,12 @@ class SectionMarkdown(Markdown):
         &:ansi > .sentence-removed { color: ansi_red; }
         &:ansi > .sentence-moved { color: ansi_cyan; }
         &:ansi > .sentence-current { text-style: reverse; }
+        /* NO_COLOR: every mark by its style alone (Textual then draws in greys). */
+        &:nocolor > .diff-insert { text-style: underline; }
+        &:nocolor > .sentence-new { text-style: underline; }
+        &:nocolor > .sentence-removed { text-style: strike; }
+        &:nocolor > .sentence-moved { text-style: italic; }
+        &:nocolor > .sentence-unchanged { text-style: dim; }
         MarkdownHeader { margin: 1 0; text-style: bold; color: $text-primary; background: transparent; width: 1fr; }
         &.column {
             border: round $secondary;
