@@ -150,3 +150,22 @@ def _decorated_runs(svg: str, decoration: str) -> int:
     styles = re.findall(r"\.(terminal-[\w-]+) \{([^}]*)\}", svg)
     decorated = {name for name, rule in styles if f"text-decoration: {decoration}" in rule}
     return sum(svg.count(f'class="{name}"') for name in decorated)
+
+
+async def test_a_tree_label_too_long_ends_in_an_ellipsis_and_hovering_shows_it_whole(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    from bluebook_tui.ui.widgets.section_tree import SectionTree
+
+    async with make_app(library, data_dir, index_root, section="2022/4.B.A").run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tree = pilot.app.screen.query_one(SectionTree)
+        rows = [strip.text for strip in (tree.render_line(y) for y in range(tree.size.height))]
+        asia, guinea = library.section("2022/4.B.A").heading, library.section("2022/4.B.C").heading
+        cut = [row.strip(" │├└") for row in rows if row.strip(" │├└").startswith(("(A) Counter", "(C) Counter"))]
+        assert len(cut) == 2 and all(row.rstrip().endswith("…") for row in cut), rows
+        assert all(len(row.rstrip()) < len(heading) for row, heading in zip(cut, (asia, guinea), strict=True))
+        node = next(node for node in tree._section_nodes.values() if node.data == "2022/4.B.C")
+        tree.hover_line = node.line
+        await pilot.pause()
+        assert tree.tooltip == guinea == "(C) Counter-piracy Measures in the Gulf of Guinea"

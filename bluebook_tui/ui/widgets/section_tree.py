@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -99,6 +100,24 @@ class SectionTree(Tree[str]):
         for text, kind in badge_parts(pair):
             badge.append(text, self.get_component_rich_style(f"section-tree--{kind}", partial=True)).append(" ")
         return badge + section_label(section)
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        """The label, ending in "…" where the tree is too narrow for it (two headings alike in their first words
+        then still look different); hovering shows it whole."""
+        label = super().render_label(node, base_style, style)
+        depth, ancestor = 0, node.parent
+        while ancestor is not None and ancestor is not self.root:
+            depth, ancestor = depth + 1, ancestor.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if 0 < room < label.cell_len:
+            label.truncate(room, overflow="ellipsis")
+        return label
+
+    def watch_hover_line(self, previous_hover_line: int, hover_line: int) -> None:
+        super().watch_hover_line(previous_hover_line, hover_line)
+        node = self.get_node_at_line(hover_line) if hover_line >= 0 else None
+        section = self._library.find(node.data) if node is not None and node.data else None
+        self.tooltip = section.heading if section is not None else None
 
     def show_changes(self, pair_for: Callable[[Section], SectionPair | None] | None) -> None:
         """Badge each section with its change (`pair_for` gives its aligned pair), or no badges for None."""
