@@ -105,11 +105,22 @@ async def test_the_match_is_highlighted_in_the_rendered_text(
         assert "IBUKI" in pane_text(pane)
 
 
-async def test_did_you_mean_is_a_line_that_can_be_chosen(library: Library, data_dir: Path, index_root: Path) -> None:
+async def test_a_misspelt_query_shows_its_suggestion_and_as_typed_is_a_line_away(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
     async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"pircy")
         hits = await wait_for_hits(pilot)
+        assert status(pilot) == "No hits for “pircy”; showing “piracy”: 10 hits"
+        assert str(hits.get_option_at_index(0).prompt) == "Search for pircy as typed"
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        for _ in range(100):
+            if status(pilot) == "No hits for “pircy”":
+                break
+            await pilot.pause(0.05)
+        assert status(pilot) == "No hits for “pircy”"
         assert "Did you mean piracy?" in str(hits.get_option_at_index(0).prompt)
         await pilot.press("down", "enter")
         await settle(pilot)

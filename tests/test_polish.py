@@ -169,3 +169,55 @@ async def test_a_tree_label_too_long_ends_in_an_ellipsis_and_hovering_shows_it_w
         tree.hover_line = node.line
         await pilot.pause()
         assert tree.tooltip == guinea == "(C) Counter-piracy Measures in the Gulf of Guinea"
+
+
+LONG_TRAIL = (
+    "Diplomatic Bluebook 2022",
+    "3 Global Security",
+    "(4) The Oceans and Seas",
+    "A Order at Sea",
+    "(C) Challenge to Japan's Maritime Sovereignty (Situation Surrounding the East China Sea) "
+    "(see Chapter 2, Section 2, 2(1) B(D) on page 45)",
+)
+
+
+@pytest.mark.parametrize("room", [300, 200, 160, 120, 78, 38, 16])
+def test_the_header_keeps_the_edition_and_the_heading_and_loses_the_middle(room: int) -> None:
+    from bluebook_tui.ui.widgets.breadcrumb import SEPARATOR, fitted
+
+    parts = fitted(LONG_TRAIL, "2022", room)
+    shown = SEPARATOR.join(parts)
+    assert len(shown) <= room
+    assert "2022" in parts[0]  # the edition, never cut away
+    assert parts[-1].rstrip("…") and LONG_TRAIL[-1].startswith(parts[-1].rstrip("…"))  # the heading, from its start
+    if room >= len(SEPARATOR.join(LONG_TRAIL)):
+        assert parts == list(LONG_TRAIL)
+    elif "…" in parts:
+        assert parts[1] == "…" and parts[-1] == LONG_TRAIL[-1]
+
+
+async def test_the_header_names_the_edition_at_40_columns(library: Library, data_dir: Path, index_root: Path) -> None:
+    from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
+
+    async with make_app(library, data_dir, index_root, section="2016/4.A.c.a").run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        header = str(pilot.app.screen.query_one(Breadcrumb).render()).rstrip()
+        assert header.startswith("2016 › a. Situations surrounding") and header.endswith("…")
+
+
+async def test_help_wraps_what_a_key_does_at_40_columns(library: Library, data_dir: Path, index_root: Path) -> None:
+    from textual.widgets import DataTable
+
+    from bluebook_tui.ui.screens.help import HelpScreen
+
+    async with make_app(library, data_dir, index_root).run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HelpScreen)
+        table = pilot.app.screen.query_one(DataTable)
+        assert len(table.columns) == 2  # what a key does and its tooltip in one column, wrapped
+        search = next(key for key in table.rows if str(table.get_cell_at((table.get_row_index(key), 0))) == "/")
+        assert str(table.get_row(search)[1]) == "Search. Search both editions as you type."
+        assert table.rows[search].height > 1
+        assert max(row.height for row in table.rows.values()) >= 3

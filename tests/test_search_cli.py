@@ -30,8 +30,15 @@ def test_json_has_exactly_the_contract_keys(capsys: pytest.CaptureFixture[str], 
     code, out, err = run(capsys, content, "search", "Gulf of Guinea", "--json")
     assert (code, err) == (0, "")
     data = json.loads(out)
-    assert set(data) == {"query", "total", "suggestion", "hits"}
-    assert data["query"] == "Gulf of Guinea" and data["suggestion"] is None
+    # The first four fields as they always were; `showing` added since (null: the query was searched as typed).
+    assert list(data)[:3] == ["query", "total", "suggestion"] and set(data) == {
+        "query",
+        "total",
+        "suggestion",
+        "showing",
+        "hits",
+    }
+    assert data["query"] == "Gulf of Guinea" and data["suggestion"] is None and data["showing"] is None
     assert data["total"] == len(data["hits"]) >= 1
     hit = data["hits"][0]
     assert set(hit) == HIT_KEYS
@@ -49,10 +56,31 @@ def test_limit_and_edition(capsys: pytest.CaptureFixture[str], content: Path) ->
     assert {hit["edition"] for hit in json.loads(global_option)["hits"]} == {"2016"}
 
 
-def test_no_hits_exits_zero_with_the_suggestion(capsys: pytest.CaptureFixture[str], content: Path) -> None:
+def test_a_misspelt_query_runs_its_suggestion_and_says_so(capsys: pytest.CaptureFixture[str], content: Path) -> None:
     code, out, _ = run(capsys, content, "search", "piricy", "--json")
     assert code == 0
-    assert json.loads(out) == {"query": "piricy", "total": 0, "suggestion": "piracy", "hits": []}
+    shown = json.loads(out)
+    assert (shown["query"], shown["suggestion"], shown["showing"]) == ("piricy", "piracy", "piracy")
+    code, out, _ = run(capsys, content, "search", "piracy", "--json")
+    assert [hit["id"] for hit in shown["hits"]] == [hit["id"] for hit in json.loads(out)["hits"]]
+    assert shown["total"] == json.loads(out)["total"]
+
+
+def test_as_typed_no_hits_exits_zero_with_the_suggestion(capsys: pytest.CaptureFixture[str], content: Path) -> None:
+    code, out, _ = run(capsys, content, "search", "piricy", "--as-typed", "--json")
+    assert code == 0
+    assert json.loads(out) == {"query": "piricy", "total": 0, "suggestion": "piracy", "showing": None, "hits": []}
+
+
+@pytest.mark.parametrize("query", ["IBU", "pira"])
+def test_a_short_or_unfinished_word_is_not_taken_for_a_slip(
+    capsys: pytest.CaptureFixture[str], content: Path, query: str
+) -> None:
+    """`IBU` is not a slip for "its", nor `pira` for "piracy": those are searched as typed (the app's search as you
+    type finds word starts instead)."""
+    code, out, _ = run(capsys, content, "search", query, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["total"] == 0 and data["showing"] is None and data["suggestion"]
 
 
 @pytest.mark.parametrize(
@@ -85,6 +113,8 @@ def test_people_get_the_heading_path_and_snippet(capsys: pytest.CaptureFixture[s
 
 def test_people_see_the_suggestion(capsys: pytest.CaptureFixture[str], content: Path) -> None:
     code, out, _ = run(capsys, content, "search", "piricy")
+    assert code == 0 and out.startswith("No hits for “piricy”; showing “piracy”\n10 sections match piracy")
+    code, out, _ = run(capsys, content, "search", "piricy", "--as-typed")
     assert code == 0 and "0 sections match piricy" in out and "Did you mean piracy?" in out
 
 

@@ -30,7 +30,10 @@ def register(subparsers: Any) -> None:
     # SUPPRESS: `bluebook --edition 2016 search …` (the global option) works as well.
     search.add_argument("--edition", default=argparse.SUPPRESS, help="only this edition, e.g. 2022")
     search.add_argument("--limit", type=positive_int, default=DEFAULT_LIMIT, help="at most N hits (default 10)")
-    search.add_argument("--json", action="store_true", help="print {query, total, suggestion, hits} as JSON")
+    search.add_argument(
+        "--as-typed", action="store_true", help="search the query as written even when it matches nothing"
+    )
+    search.add_argument("--json", action="store_true", help="print {query, total, suggestion, showing, hits} as JSON")
     search.set_defaults(handler=_search)
 
     index = subparsers.add_parser("index", help="build the search index (done automatically when needed)")
@@ -51,7 +54,7 @@ def _search(args: argparse.Namespace, context: CommandContext) -> int:
     if not args.query.strip():
         print("bluebook search: the query is empty", file=sys.stderr)
         return 2
-    results = _service(context).search(args.query, edition=args.edition, limit=args.limit)
+    results = _service(context).search(args.query, edition=args.edition, limit=args.limit, as_typed=args.as_typed)
     if results.error:
         print(f"bluebook search: {results.error}", file=sys.stderr)
         return 2
@@ -69,6 +72,7 @@ def _as_json(results: SearchResults) -> dict[str, Any]:
         "query": results.query,
         "total": results.total,
         "suggestion": results.suggestion,
+        "showing": results.showing,
         "hits": [
             {
                 "edition": hit.edition,
@@ -92,11 +96,13 @@ def _print_results(results: SearchResults) -> None:
     shown = len(results.hits)
     matches = "1 section matches" if results.total == 1 else f"{results.total} sections match"
     summary = Text(f"{matches} ", style="bold")
-    summary.append(results.query, style="bold cyan")
+    summary.append(results.showing or results.query, style="bold cyan")
     if shown < results.total:
         summary.append(f" (best {shown} shown)", style="dim")
+    if results.showing:
+        out.print(Text.assemble("No hits for “", results.query, "”; showing “", (results.showing, "bold yellow"), "”"))
     out.print(summary)
-    if results.suggestion:
+    if results.suggestion and not results.showing:
         out.print(Text.assemble("Did you mean ", (results.suggestion, "bold yellow"), "?"))
     for hit in results.hits:
         out.print()

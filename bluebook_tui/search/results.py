@@ -33,3 +33,6 @@ class SearchResults:
     # Searching as you type, when the query as written matched nothing: its last word, which these hits are for
     # words starting with (`IBU` while typing `IBUKI`).
     word_start: str | None = None
+    # When the query as written matched nothing and looked misspelt: the suggestion these hits are for (the query
+    # as typed can still be asked for, `as_typed`).
+    showing: str | None = None

@@ -6,6 +6,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -157,12 +158,20 @@ class SearchService:
         self.on_notice(f"The search index in {self._store.root} could not be read; it was rebuilt.")
 
     def search(
-        self, query: str, edition: str | None = None, limit: int = DEFAULT_LIMIT, *, as_you_type: bool = False
+        self,
+        query: str,
+        edition: str | None = None,
+        limit: int = DEFAULT_LIMIT,
+        *,
+        as_you_type: bool = False,
+        as_typed: bool = False,
     ) -> SearchResults:
         """The best `limit` hits for a user's query; never raises on what the user typed.
 
         `as_you_type`: the query is being typed, so when it matches nothing as written and ends in a plain word,
-        that word is searched as the start of words (`IBU` finds IBUKI); `word_start` then says so.
+        that word is searched as the start of words (`IBU` finds IBUKI); `word_start` then says so. A query that
+        matches nothing and has a suggestion ("did you mean") is searched as suggested, `showing` saying so, unless
+        `as_typed`.
         """
         text = clean_query(query)
         if not text:
@@ -201,6 +210,15 @@ class SearchService:
                     started = self._run(index, query, text + "*", edition, limit)
                     if started.total:
                         return replace(started, suggestion=None, word_start=word)
+                if (
+                    results.total == 0
+                    and results.suggestion
+                    and not as_typed
+                    and looks_misspelt(text, results.suggestion)
+                ):
+                    suggested = self._run(index, query, clean_query(results.suggestion), edition, limit)
+                    if suggested.total:
+                        return replace(suggested, suggestion=results.suggestion, showing=results.suggestion)
                 return results
             except LibraryError as error:
                 return SearchResults(query, error=str(error))
@@ -293,6 +311,17 @@ class SearchService:
 
 class _DamagedIndex(Exception):
     """A published build that cannot be read: rebuilt, and the user told."""
+
+
+def looks_misspelt(text: str, suggestion: str) -> bool:
+    """Whether every word the suggestion changes looks like a slip of the hand for it: five letters or more, not the
+    start of the suggested word (an unfinished one: `pira`), and mostly the same letters (`commision`, not `IBU` for
+    "its")."""
+    changed = [(word, new) for word, new in zip(text.split(), suggestion.split(), strict=False) if word.lower() != new]
+    return bool(changed) and all(
+        len(word) >= 5 and not new.startswith(word.lower()) and SequenceMatcher(None, word.lower(), new).ratio() >= 0.8
+        for word, new in changed
+    )
 
 
 def _first_line(error: BaseException) -> str:

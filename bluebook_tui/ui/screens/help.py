@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -41,7 +42,10 @@ class HelpScreen(ModalScreen[None]):
         }
         /* With notes under the keys, the keys scroll in what the notes leave. */
         &.-with-notes DataTable { height: 1fr; max-height: 100%; }
-        #help-notes { width: auto; max-width: 100%; padding: 0 1; background: $surface; color: $text-muted; }
+        #help-notes {
+            width: auto; max-width: 100%; max-height: 40%; overflow-y: auto;
+            padding: 0 1; background: $surface; color: $text-muted;
+        }
     }
     """
 
@@ -56,18 +60,29 @@ class HelpScreen(ModalScreen[None]):
         self._notes = notes
 
     def compose(self) -> ComposeResult:
-        table: DataTable[Content] = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[Content | Text] = DataTable(cursor_type="row", zebra_stripes=True)
         table.border_title = "Keys  (escape to close)"
-        # Widths given, not measured: the table under-measures styled `Content` cells and would clip them.
-        # The tooltips take what room is left (cells' padding, the border and the scrollbar aside).
-        widths = [max((len(row[column]) for row in self._rows), default=4) for column in range(3)]
-        widths[2] = max(min(widths[2], self.app.size.width - widths[0] - widths[1] - 12), 8)
-        for title, width in zip(("Key", "Does", ""), widths, strict=True):
-            table.add_column(title, width=width)
-        for keys, description, tooltip in self._rows:
-            table.add_row(
-                Content.styled(keys, "bold $text-accent"), Content(description), Content.styled(tooltip, "dim")
-            )
+        # Widths given, not measured: the table under-measures styled `Content` cells and would clip them. What
+        # does not fit its column wraps onto more lines (row height None; Rich `Text` wraps there, `Content`
+        # does not), never cut.
+        keys_width = max((len(row[0]) for row in self._rows), default=4)
+        does_width = max((len(row[1]) for row in self._rows), default=4)
+        room = self.app.size.width - keys_width - 12  # cells' padding, the border and the scrollbar aside
+        if room - does_width >= 24:
+            tooltip_width = min(max((len(row[2]) for row in self._rows), default=8), room - does_width)
+            for title, width in (("Key", keys_width), ("Does", does_width), ("", tooltip_width)):
+                table.add_column(title, width=width)
+            for keys, description, tooltip in self._rows:
+                table.add_row(
+                    Content.styled(keys, "bold $text-accent"), Text(description), Text(tooltip, "dim"), height=None
+                )
+        else:
+            # Narrow: what a key does and its longer tooltip in one column, wrapped.
+            table.add_column("Key", width=keys_width)
+            table.add_column("Does", width=max(room, 12))
+            for keys, description, tooltip in self._rows:
+                does = Text.assemble(description, (f". {tooltip}" if tooltip else "", "dim"))
+                table.add_row(Content.styled(keys, "bold $text-accent"), does, height=None)
         yield table
         if self._notes:
             self.add_class("-with-notes")

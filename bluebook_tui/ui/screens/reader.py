@@ -271,6 +271,7 @@ class ReaderScreen(Screen[None]):
     def _show_trail(self, section: Section) -> None:
         edition = self.library.edition(section.edition)
         breadcrumb = self.query_one(Breadcrumb)
+        breadcrumb.edition = edition.id
         breadcrumb.trail = (edition.book, edition.heading, *section.path)
         breadcrumb.status = "★" if section.id in self.bookmarks else ""
 

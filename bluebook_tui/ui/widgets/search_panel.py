@@ -36,6 +36,7 @@ from bluebook_tui.ui.widgets.ordered_input import OrderedInput
 DEBOUNCE_SECONDS = 0.015
 HIT_LIMIT = 50
 SUGGESTION_PREFIX = "suggestion:"
+AS_TYPED_PREFIX = "as-typed:"
 COUNT_BAR_WIDTH = 12
 
 
@@ -63,7 +64,7 @@ def edition_counts(counts: dict[str, int], hint: str = "") -> Content:
 
 def _hit_id(option: Option | None) -> str | None:
     """The section id of a row of the hit list; None for an edition's header or the "did you mean" line."""
-    if option is None or option.disabled or not option.id or option.id.startswith(SUGGESTION_PREFIX):
+    if option is None or option.disabled or not option.id or option.id.startswith((SUGGESTION_PREFIX, AS_TYPED_PREFIX)):
         return None
     return option.id
 
@@ -119,6 +120,7 @@ class SearchPanel(Vertical):
         self._comparison = comparison
         self._initial_query = query
         self._pattern = ""
+        self._as_typed: str | None = None  # a query the reader asked to see as typed, not as suggested
 
     def compose(self) -> ComposeResult:
         yield OrderedInput(self._initial_query, placeholder="Search both editions…", id="search-query")
@@ -193,6 +195,11 @@ class SearchPanel(Vertical):
             self._choose(event.option.id)
 
     def _choose(self, option_id: str) -> None:
+        if option_id.startswith(AS_TYPED_PREFIX):
+            self._as_typed = option_id.removeprefix(AS_TYPED_PREFIX)
+            self._start_search()
+            self.query_one("#search-query", Input).focus()
+            return
         if option_id.startswith(SUGGESTION_PREFIX):
             query_input = self.query_one("#search-query", Input)
             query_input.value = option_id.removeprefix(SUGGESTION_PREFIX)
@@ -212,24 +219,26 @@ class SearchPanel(Vertical):
         elif self.service is None:
             self._show_status(self.unavailable)
         else:
-            self._search(self.service, query, self.edition)
+            self._search(self.service, query, self.edition, query == self._as_typed)
 
     def _show_status(self, text: str) -> None:
         self.query_one("#search-total", Static).update(text)
 
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, service: Any, query: str, edition: str | None) -> None:
+    def _search(self, service: Any, query: str, edition: str | None, as_typed: bool) -> None:
         worker = get_current_worker()
         time.sleep(DEBOUNCE_SECONDS)
         if worker.is_cancelled:
             return
-        results = service.search(query, edition=edition, limit=HIT_LIMIT, as_you_type=True)
-        counts = self._edition_counts(service, results, query, edition)
+        results = service.search(query, edition=edition, limit=HIT_LIMIT, as_you_type=True, as_typed=as_typed)
+        counts = self._edition_counts(service, results, query, edition, as_typed)
         notes = self._notes(results.hits, results.pattern)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_results, results, query, edition, counts, notes)
 
-    def _edition_counts(self, service: Any, results: Any, query: str, edition: str | None) -> dict[str, int]:
+    def _edition_counts(
+        self, service: Any, results: Any, query: str, edition: str | None, as_typed: bool
+    ) -> dict[str, int]:
         """Hits per edition searched: counted among the hits when they are all there, else asked for."""
         if results.error:
             return {}
@@ -238,7 +247,7 @@ class SearchPanel(Vertical):
             counted = Counter(hit.edition for hit in results.hits)
             return {edition_id: counted[edition_id] for edition_id in searched}
         return {
-            edition_id: service.search(query, edition=edition_id, limit=1, as_you_type=True).total
+            edition_id: service.search(query, edition=edition_id, limit=1, as_you_type=True, as_typed=as_typed).total
             for edition_id in searched
         }
 
@@ -273,7 +282,14 @@ class SearchPanel(Vertical):
         hint = "  ctrl+o: a hit's counterpart" if notes else ""
         self.query_one("#edition-counts", Static).update(edition_counts(counts, hint))
         options: list[Option | None] = []
-        if results.suggestion:
+        if results.showing:
+            options.append(
+                Option(
+                    Content.assemble("Search for ", (query, "bold underline"), " as typed"),
+                    id=f"{AS_TYPED_PREFIX}{query}",
+                )
+            )
+        elif results.suggestion:
             options.append(
                 Option(
                     Content.assemble("Did you mean ", (results.suggestion, "bold underline"), "?"),
@@ -295,6 +311,8 @@ class SearchPanel(Vertical):
             self._show_status(results.error)
         elif results.total == 0:
             self._show_status(f"No hits for “{query}”")
+        elif results.showing:
+            self._show_status(f"No hits for “{query}”; showing “{results.showing}”: {results.total} hits")
         else:
             where = f"in {edition}" if edition else "in all editions"
             words = f" for words starting with “{results.word_start}”" if results.word_start else ""
