@@ -65,3 +65,21 @@ async def test_every_key_of_a_burst_of_tree_and_section_steps_counts(
         press_in_one_burst(pilot, *"]" * 4, "[")
         await settle(pilot)
         assert screen.section.id == sections[start + 3]
+
+
+async def test_enter_in_the_same_burst_as_the_query_opens_its_first_hit(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        for _ in range(100):
+            if pilot.app.search_service is not None:
+                break
+            await pilot.pause(0.05)
+        press_in_one_burst(pilot, "slash", *"Djibouti", "enter")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if not isinstance(pilot.app.screen, SearchScreen):
+                break
+        assert not isinstance(pilot.app.screen, SearchScreen)
+        assert "Djibouti" in reader(pilot).section.text

@@ -145,10 +145,10 @@ def test_bookmarks_are_listed_and_imported_from_the_cli(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "new-machine"))
     Bookmarks(Store(tmp_path / "new-machine" / "bluebook-tui")).toggle("2016/5")
     code, out, err = run(capsys, "bookmarks", "import", str(backup))
-    assert (code, err) == (0, "") and out == "Imported 1 bookmark (0 were there already).\n"
+    assert (code, err) == (0, "") and out == "Imported 1 bookmark; 0 were there already.\n"
     assert _ids(Store(tmp_path / "new-machine" / "bluebook-tui")) == {"2022/4.B.A", "2016/5"}
     code, out, _ = run(capsys, "bookmarks", "import", str(backup))
-    assert out == "Imported 0 bookmarks (1 were there already).\n"
+    assert out == "Imported 0 bookmarks; 1 was there already.\n"
 
 
 @pytest.mark.parametrize(
@@ -242,3 +242,12 @@ async def test_two_app_instances_on_one_data_dir_keep_each_others_bookmarks(
         marked = {reader(one).section.id, reader(other).section.id}
         assert len(marked) == 2
     assert _ids(Store(data_dir)) == marked
+
+
+def test_a_data_dir_that_is_a_file_is_not_taken_for_a_damaged_bookmarks_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "data").write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    code, out, err = run(capsys, "bookmarks")
+    assert (code, err) == (0, "") and out.startswith("No bookmarks yet")

@@ -176,8 +176,14 @@ def test_the_section_option_keeps_to_that_subtree(library: Library, alignment: A
 
 
 def test_charted_terms_default_to_the_strongest_keywords_and_can_be_chosen(report: Report, library: Library) -> None:
-    rising = [keyword.term for keyword in report.keywords if keyword.log_ratio > 0][:3]
-    assert [chart.term for chart in report.charts][:3] == rising
+    charted = [chart.term for chart in report.charts]
+    rising = [keyword.term for keyword in report.keywords if keyword.log_ratio > 0]
+    falling = [keyword.term for keyword in report.keywords if keyword.log_ratio < 0]
+    assert len(charted) == 6 and set(charted[:3]) <= set(rising) and set(charted[3:]) <= set(falling)
+    assert charted[0] == rising[0]  # the strongest first
+    # No term twice in other words ("UN PKOs" after "PKOs"), and no side of a shift (a change of form).
+    assert not [(one, other) for one in charted for other in charted if one != other and one.lower() in other.lower()]
+    assert not {term.lower() for term in charted} & {form.lower() for s in report.shifts for form in (s.old, s.new)}
     chosen = build_report(library, "2016", "2022", terms=("piracy",))
     (chart,) = chosen.charts
     assert [count.edition for count in chart.trend] == ["2016", "2022"]
@@ -205,7 +211,7 @@ def test_csv_has_every_sentence_of_both_editions_once(report: Report, library: L
 
 
 def test_markdown_holds_the_same_sections_and_well_formed_tables(report: Report, markdown: str) -> None:
-    headings = re.findall(r"^### (edited|new|removed|merged|split): ", markdown, re.MULTILINE)
+    headings = re.findall(r"^### ((?:heading )?(?:edited|new|removed|merged|split)): ", markdown, re.MULTILINE)
     assert headings == [pair.status for pair in report.changed]
     table: list[str] = []
     for line in [*markdown.splitlines(), ""]:
@@ -217,6 +223,12 @@ def test_markdown_holds_the_same_sections_and_well_formed_tables(report: Report,
             assert len(cells) == 1, table[:3]
             table = []
     assert "<del>" in markdown and "<ins>" in markdown
+    # Marks are Markdown's, not escaped twice: the words themselves struck and underlined in the table cells.
+    assert "&amp;lt;" not in markdown and "\\*↗" not in markdown
+    row = next(
+        line for line in markdown.splitlines() if line.startswith("| ") and "Regional Cooperation Agreement" in line
+    )
+    assert "<del>Privacy</del>" in row and "<ins>Piracy</ins>" in row
 
 
 def _hostile_library(bundled_content: Path, tmp_path: Path) -> Library:

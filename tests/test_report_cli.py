@@ -16,7 +16,8 @@ def test_writes_the_html_report_and_says_where(capsys: pytest.CaptureFixture[str
     target = tmp_path / "r.html"
     code, out, err = run(capsys, "report", "2016", "2022", "-o", str(target))
     assert (code, err) == (0, "")
-    assert out.startswith(f"Report written to {target} (html, ") and "2016 → 2022, 55 section pairs" in out
+    assert out.startswith(f"Report written to {target} (html, ")
+    assert out.endswith("2016 → 2022, 55 section pairs: 30 edited, 16 new, 5 removed, 4 merged\n")
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert oct(target.stat().st_mode & 0o777) == "0o644"  # readable by whoever it is shared with
 
@@ -83,3 +84,19 @@ def test_a_write_that_fails_keeps_the_old_report_whole(
     assert code == 2 and err == f"bluebook: cannot write the report to {target}: No space left on device\n"
     assert target.read_text(encoding="utf-8") == "last week's report"
     assert [path.name for path in tmp_path.iterdir()] == ["r.html"]  # no temporary file left beside it
+
+
+def test_a_file_name_that_names_no_format_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "report", "2016", "2022", "-o", str(tmp_path / "r.pdf"))
+    assert (code, out) == (2, "")
+    assert err.startswith("bluebook: cannot tell the report's format from 'r.pdf': name it .html, .md or .csv")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_charted_term_found_nowhere_is_said(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "report", "2016", "2022", "-o", str(tmp_path / "r.html"), "--term", "the")
+    assert code == 0
+    assert (
+        err
+        == "bluebook: No occurrence of 'the' (words such as 'the' and 'of' are not counted). Its chart shows zeros.\n"
+    )

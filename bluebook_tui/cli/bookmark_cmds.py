@@ -91,8 +91,10 @@ def import_bookmarks(args: argparse.Namespace, context: CommandContext) -> int:
     if args.json:
         print_json({"imported": imported, "already": already, "unknown": unknown})
         return 0
-    note = f"; {len(unknown)} not a section of this library" if unknown else ""
-    print(f"Imported {len(imported)} bookmark{'s' if len(imported) != 1 else ''} ({already} were there already{note}).")
+    count = f"{len(imported)} bookmark{'s' if len(imported) != 1 else ''}"
+    of_them = f", {len(unknown)} of them not a section of this library" if unknown else ""
+    there = f"{already} {'was' if already == 1 else 'were'} there already"
+    print(f"Imported {count}{of_them}; {there}.")
     return 0
 
 

@@ -44,13 +44,19 @@ def make_report(args: argparse.Namespace, context: CommandContext) -> int:
 
     form = format_for(args.output, args.format)
     report = build_report(context.library, args.left, args.right, section_id=args.scope, terms=tuple(args.terms))
+    for chart in report.charts:
+        if not any(count.occurrences for count in chart.trend):
+            from bluebook_tui.cli.wording_cmds import no_occurrence
+
+            # A chart of zeros is kept (it was asked for); the reason is said, as `trend` says it.
+            print(f"bluebook: {no_occurrence(chart.term)} Its chart shows zeros.", file=sys.stderr)
     if args.output is None:
         sys.stdout.write(render(report, form))
         return 0
     size = write_report(report, args.output, form)
-    changed = len(report.changed)
+    counts = ", ".join(f"{count} {status}" for status, count in report.section_counts if count and status != "moved")
     print(
         f"Report written to {args.output} ({form}, {size / 1024:,.0f} KB): {report.left.id} → {report.right.id}, "
-        f"{len(report.pairs)} section pairs, {changed} changed"
+        f"{len(report.pairs)} section pairs: {counts}"
     )
     return 0

@@ -11,11 +11,22 @@ _SUFFIXES: dict[str, Format] = {".md": "md", ".markdown": "md", ".csv": "csv"}
 
 
 def format_for(path: Path | None, asked: str | None) -> Format:
-    """The format asked for, else the one the file's suffix names (`.md`, `.csv`), else HTML."""
+    """The format asked for, else the one the file's suffix names (`.html`, `.md`, `.csv`; none: HTML); ReportError
+    for another suffix (`-o report.pdf` would otherwise be HTML under a PDF's name)."""
     if asked is not None:
         if asked not in FORMATS:
             from bluebook_tui.report.model import ReportError
 
             raise ReportError(f"no report format {asked!r} (formats: {', '.join(FORMATS)})")
         return cast(Format, asked)
-    return _SUFFIXES.get(path.suffix.lower(), "html") if path is not None else "html"
+    suffix = path.suffix.lower() if path is not None else ""
+    if suffix in ("", ".html", ".htm"):
+        return "html"
+    if suffix not in _SUFFIXES:
+        from bluebook_tui.report.model import ReportError
+
+        raise ReportError(
+            f"cannot tell the report's format from {path.name if path else ''!r}: name it .html, .md or .csv, "
+            "or choose with --format"
+        )
+    return _SUFFIXES[suffix]

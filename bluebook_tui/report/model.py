@@ -63,6 +63,7 @@ class Source:
     book: str
     chapter: str
     chapter_title: str
+    heading: str
     digest: str
 
 
@@ -204,7 +205,7 @@ def build_report(
     shown_ids = {side.id for pair in pairs if pair.status != "unchanged" for side in (pair.left, pair.right) if side}
     views = tuple(_pair_view(library, alignment, pair, shown_ids) for pair in pairs)
     keywords, shifts = _wording(alignment, left, right, scope, pairs)
-    charted = terms or _charted(keywords)
+    charted = terms or _charted(keywords, shifts)
     options = [("left", left.id), ("right", right.id), ("section", scope.id if scope else "all")]
     options.append(("charted terms", ", ".join(charted) if terms else f"the strongest keywords ({', '.join(charted)})"))
     command = " ".join(
@@ -229,7 +230,7 @@ def build_report(
 
 
 def _source(edition: Edition) -> Source:
-    return Source(edition.id, edition.book, edition.chapter, edition.chapter_title, edition.digest)
+    return Source(edition.id, edition.book, edition.chapter, edition.chapter_title, edition.heading, edition.digest)
 
 
 def _in_scope(alignment: Alignment, pair: SectionPair, scope: Section | None) -> bool:
@@ -338,9 +339,12 @@ def _pair_view(library: Library, alignment: Alignment, pair: SectionPair, shown_
                     else None,
                 )
             )
+    status = STATUS_LABELS[pair.status]
+    if "parts-paired" in pair.flags:
+        status = f"heading {status}"  # only the heading went (or came): its subsections are paired
     return PairView(
         pair,
-        STATUS_LABELS[pair.status],
+        status,
         _side(library, pair.left),
         _side(library, pair.right),
         kept_share(pair) if pair.status not in ("added", "removed") else None,
@@ -455,10 +459,22 @@ def _part(stream: TermStream, section_ids: set[str]) -> TermStream:
     return TermStream(stream.edition, units)
 
 
-def _charted(keywords: list[Keyword]) -> tuple[str, ...]:
-    rising = [keyword.term for keyword in keywords if keyword.log_ratio > 0][:CHARTED_EACH_WAY]
-    falling = [keyword.term for keyword in keywords if keyword.log_ratio < 0][:CHARTED_EACH_WAY]
-    return (*rising, *falling)
+def _charted(keywords: list[Keyword], shifts: list[Shift]) -> tuple[str, ...]:
+    """The strongest keywords each way, leaving out one that repeats a term charted already (`UN PKOs` after
+    `PKOs`) and the two sides of a shift (`PKOs` for "PKO" is a change of form, charted by the shifts table)."""
+    shifted = {form.lower() for shift in shifts for form in (shift.old, shift.new)}
+    chosen: list[str] = []
+    for leaning in (1, -1):
+        picked = 0
+        for keyword in keywords:
+            term = keyword.term.lower()
+            if picked == CHARTED_EACH_WAY or keyword.log_ratio * leaning <= 0 or term in shifted:
+                continue
+            if any(term in other.lower() or other.lower() in term for other in chosen):
+                continue
+            chosen.append(keyword.term)
+            picked += 1
+    return tuple(chosen)
 
 
 def _chart(library: Library, left: Edition, right: Edition, term: str) -> Chart:

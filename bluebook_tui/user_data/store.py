@@ -144,8 +144,8 @@ class Store:
         path = self.directory / name
         try:
             return json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return None
+        except (FileNotFoundError, NotADirectoryError):
+            return None  # no file (or no folder for it): nothing saved yet, nothing to set aside
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
             self._set_aside(path, "was unreadable")
             return None

@@ -121,6 +121,8 @@ class SearchPanel(Vertical):
         self._initial_query = query
         self._pattern = ""
         self._as_typed: str | None = None  # a query the reader asked to see as typed, not as suggested
+        self._shown_query = ""  # the query whose hits are listed
+        self._submit_pending: str | None = None
 
     def compose(self) -> ComposeResult:
         yield OrderedInput(self._initial_query, placeholder="Search both editions…", id="search-query")
@@ -181,6 +183,12 @@ class SearchPanel(Vertical):
 
     @on(Input.Submitted, "#search-query")
     def _query_submitted(self) -> None:
+        current = self.query_one("#search-query", Input).value.strip()
+        if current != self._shown_query:
+            # Enter typed with the query in one burst: the hits shown are not yet this query's; open the first of
+            # them when they are.
+            self._submit_pending = current
+            return
         hits = self.query_one("#search-hits", OptionList)
         for index in range(hits.option_count):
             section_id = _hit_id(hits.get_option_at_index(index))
@@ -307,6 +315,10 @@ class SearchPanel(Vertical):
             hits_list.highlighted = next(
                 (i for i, option in enumerate(options) if option and not option.disabled), None
             )
+        self._shown_query = query
+        if self._submit_pending == query:
+            self._submit_pending = None
+            self.call_after_refresh(self._query_submitted)
         if results.error:
             self._show_status(results.error)
         elif results.total == 0:

@@ -12,6 +12,7 @@ from textual import work
 from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.widget import MountError
 from textual.widgets import Static
 
 from bluebook_tui.library.model import Section
@@ -105,21 +106,26 @@ class SectionPane(VerticalScroll, can_focus=True):
         from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 
         first = SectionMarkdown(section, 0, highlight, self._marks(section))
-        with self.app.batch_update():
-            await self.remove_children()
-            release_removed_widgets()
-            self.scroll_home(animate=False, immediate=True)
-            await self.mount(first)
-            await first.render_section()
-        below = list(_below(section))
-        for start in range(0, len(below), MOUNT_BATCH):
-            batch = [
-                SectionMarkdown(sub, depth, highlight, self._marks(sub))
-                for sub, depth in below[start : start + MOUNT_BATCH]
-            ]
-            await self.mount_all(batch)
-            for widget in batch:
-                await widget.render_section()
+        try:
+            with self.app.batch_update():
+                await self.remove_children()
+                release_removed_widgets()
+                self.scroll_home(animate=False, immediate=True)
+                await self.mount(first)
+                await first.render_section()
+            below = list(_below(section))
+            for start in range(0, len(below), MOUNT_BATCH):
+                batch = [
+                    SectionMarkdown(sub, depth, highlight, self._marks(sub))
+                    for sub, depth in below[start : start + MOUNT_BATCH]
+                ]
+                await self.mount_all(batch)
+                for widget in batch:
+                    await widget.render_section()
+        except MountError:
+            # A newer section was asked for while this one was being put up (a hit opened straight after typing):
+            # its render removed these widgets before they were mounted. That render carries on; this one stops.
+            return
         self.call_after_refresh(self._settle, scroll_y)
 
     def _marks(self, section: Section) -> ChangeMarks | None:
