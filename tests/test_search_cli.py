@@ -133,3 +133,12 @@ def test_the_installed_command(content: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stderr == ""
     assert json.loads(done.stdout)["total"] >= 2
+
+
+@pytest.mark.parametrize("query", ["Japan", "piracy", "Gulf of Guinea"])
+def test_the_total_does_not_depend_on_the_limit(capsys: pytest.CaptureFixture[str], content: Path, query: str) -> None:
+    totals = {
+        limit: json.loads(run(capsys, content, "search", query, "--limit", str(limit), "--json")[1])["total"]
+        for limit in (1, 2, 3, 100)
+    }
+    assert len(set(totals.values())) == 1, totals
