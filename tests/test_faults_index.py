@@ -95,13 +95,13 @@ def test_damage_that_shows_only_while_searching_is_repaired_once(
     def short_read(*args: object, **kwargs: object) -> None:
         raise struct.error("unpack requires a buffer of 4 bytes")  # what Whoosh raises on a truncated posting
 
-    monkeypatch.setattr(searcher, "search", short_read)
+    monkeypatch.setattr(searcher, "search_with_collector", short_read)
     results = service.search("piracy")
     assert results.error is None and [hit.id for hit in results.hits] == intact
     assert len(said) == 1
     # A second failure after the repair is not damage the index can be rebuilt out of: said, not rebuilt again.
     rebuilt = service._index.searcher if service._index else None
-    monkeypatch.setattr(rebuilt, "search", short_read)
+    monkeypatch.setattr(rebuilt, "search_with_collector", short_read)
     results = service.search("piracy")
     assert results.error == "the query could not be run: unpack requires a buffer of 4 bytes" and len(said) == 1
 

@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from whoosh.collectors import Collector, FilterCollector, TermsCollector, TopCollector
 from whoosh.index import EmptyIndexError, open_dir
 from whoosh.qparser import QueryParser
 from whoosh.query import Term
@@ -229,19 +230,17 @@ class SearchService:
         parsed = index.parser.parse(text)
         edition_filter = Term(EDITION, edition) if edition is not None else None
         bonus = suits_phrase_bonus(text)
-        results = index.searcher.search(
-            parsed,
-            limit=max(limit, PHRASE_POOL) if bonus else limit,
-            filter=edition_filter,
-            terms=True,
-            optimize=False,
-        )
+        # Built as `Searcher.search` builds it, but with `replace=0`: Whoosh's top-N collector otherwise swaps in a
+        # matcher that skips the documents that can no longer make the top N, and its count falls short
+        # (`Japan`: 32 with limit 1, 68 in all). usequality=False: no skipping by block quality either.
+        collector: Collector = TopCollector(max(limit, PHRASE_POOL) if bonus else limit, usequality=False, replace=0)
+        if edition_filter is not None:
+            collector = FilterCollector(collector, allow=edition_filter)
+        collector = TermsCollector(collector)
+        index.searcher.search_with_collector(parsed, collector)
+        results = collector.results()
         best = [results[rank] for rank in range(results.scored_length())]
         total = len(results)
-        if results.scored_length() >= limit:
-            # Whoosh's top-N collector skips documents it can tell will not make the top N, even with
-            # optimize=False, and its count then falls short (`Japan`: 32 with limit 1, 68 in all): count unscored.
-            total = len(index.searcher.search(parsed, limit=None, filter=edition_filter, scored=False))
         if bonus:
             ranked = rank_phrases_first(index.searcher, phrase_terms(index.searcher, text), best)
         else:
