@@ -14,6 +14,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from bluebook_tui.compare.trend import rate_shares
+
 if TYPE_CHECKING:
     from bluebook_tui.compare.concordance import Dispersion
     from bluebook_tui.compare.trend import TermCount
@@ -25,15 +27,14 @@ _MARKS = ("│", "┃", "█")
 
 def trend_bars(counts: Sequence[TermCount], width: int = 30) -> Table:
     """A row per edition: occurrences, words, the rate per 10,000 words, and that rate as a bar."""
-    highest = max((count.per_10k_words for count in counts), default=0.0) or 1.0
     table = Table("edition", "occurrences", "words", "per 10,000 words", "", box=None, header_style="bold")
-    for count in counts:
+    for count, share in zip(counts, rate_shares(counts), strict=True):
         table.add_row(
             count.edition,
             str(count.occurrences),
             f"{count.words:,}",
             f"{count.per_10k_words:.2f}",
-            Text("█" * round(width * count.per_10k_words / highest), style=BAR_STYLE),
+            Text("█" * round(width * share), style=BAR_STYLE),
         )
     return table
 

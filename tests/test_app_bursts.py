@@ -10,7 +10,7 @@ from textual.widgets import Input
 from bluebook_tui.library import Library
 from bluebook_tui.ui.screens.search import SearchScreen
 from bluebook_tui.ui.widgets.section_tree import SectionTree
-from tests.test_app_support import make_app, press_in_one_burst, reader, settle
+from tests.test_app_support import make_app, press_in_one_burst, reader, settle, until
 
 
 class _OneInput(App[None]):
@@ -72,14 +72,9 @@ async def test_enter_in_the_same_burst_as_the_query_opens_its_first_hit(
 ) -> None:
     async with make_app(library, data_dir, index_root).run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        for _ in range(100):
-            if pilot.app.search_service is not None:
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: pilot.app.search_service is not None)
         press_in_one_burst(pilot, "slash", *"Djibouti", "enter")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if not isinstance(pilot.app.screen, SearchScreen):
-                break
+        await pilot.pause(0.05)
+        await until(pilot, lambda: not isinstance(pilot.app.screen, SearchScreen))
         assert not isinstance(pilot.app.screen, SearchScreen)
         assert "Djibouti" in reader(pilot).section.text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -10,21 +9,16 @@ from textual.widgets import Input
 
 from bluebook_tui.library import Library
 from bluebook_tui.ui.screens.export import ExportScreen
-from tests.test_app_support import make_app, settle
-
-
-def notices(pilot) -> list[str]:  # type: ignore[no-untyped-def]
-    return [str(notice.message) for notice in pilot.app._notifications]
+from tests.test_app_support import make_app, notices, settle, until
 
 
 async def wait_for_notice(pilot, start: str) -> str:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        found = [notice for notice in notices(pilot) if notice.startswith(start)]
-        if found:
-            return found[-1]
-        await pilot.pause(0.05)
-    raise AssertionError(f"no notice starting {start!r}: {notices(pilot)}")
+    def found() -> list[str]:
+        return [notice for notice in notices(pilot) if notice.startswith(start)]
+
+    await until(pilot, found, timeout=20)
+    assert found(), f"no notice starting {start!r}: {notices(pilot)}"
+    return found()[-1]
 
 
 async def open_export(pilot) -> ExportScreen:  # type: ignore[no-untyped-def]

@@ -13,7 +13,16 @@ from bluebook_tui.search import SearchService
 from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.screens.search import SearchScreen
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
-from tests.test_app_support import make_app, pane_text, reader, reader_pane, settle, shown_sections, wait_for_hits
+from tests.test_app_support import (
+    make_app,
+    pane_text,
+    reader,
+    reader_pane,
+    settle,
+    shown_sections,
+    until,
+    wait_for_hits,
+)
 
 
 def status(pilot) -> str:  # type: ignore[no-untyped-def]
@@ -116,10 +125,7 @@ async def test_a_misspelt_query_shows_its_suggestion_and_as_typed_is_a_line_away
         assert str(hits.get_option_at_index(0).prompt) == "Search for pircy as typed"
         await pilot.press("down", "enter")
         await settle(pilot)
-        for _ in range(100):
-            if status(pilot) == "No hits for “pircy”":
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: status(pilot) == "No hits for “pircy”")
         assert status(pilot) == "No hits for “pircy”"
         assert "Did you mean piracy?" in str(hits.get_option_at_index(0).prompt)
         await pilot.press("down", "enter")

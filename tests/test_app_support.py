@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -30,6 +31,20 @@ async def settle(pilot: Pilot[None]) -> None:
         except WorkerCancelled:
             continue  # a newer render or search replaced it: wait for that one
         await pilot.pause()
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], object], timeout: float = 10.0) -> None:
+    """Pause until `condition()` is true, or `timeout` seconds have passed (the test's assertion then says what is
+    wrong): for what finishes in a thread or after a timer, which `settle` does not wait for."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition() and loop.time() < deadline:
+        await pilot.pause(0.05)
+
+
+def notices(pilot: Pilot[None]) -> list[str]:
+    """The notifications the app has shown, oldest first."""
+    return [str(notice.message) for notice in pilot.app._notifications]
 
 
 def press_in_one_burst(pilot: Pilot[None], *keys: str) -> None:

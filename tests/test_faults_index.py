@@ -19,7 +19,7 @@ from bluebook_tui.library import Library
 from bluebook_tui.search import SearchService
 from bluebook_tui.search.store import IndexStore
 from tests.support import run
-from tests.test_app_support import make_app, settle
+from tests.test_app_support import make_app, notices, settle, until
 
 
 @pytest.fixture
@@ -142,13 +142,9 @@ async def test_the_app_repairs_a_damaged_index_and_says_so(library: Library, dat
     app = make_app(library, data_dir, index_root)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        for _ in range(100):
-            if app.search_service is not None:
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: app.search_service is not None)
         assert app.search_service is not None and app.search_note == ""
-        messages = [str(notice.message) for notice in app._notifications]
-        assert any("could not be read; it was rebuilt" in message for message in messages)
+        assert any("could not be read; it was rebuilt" in message for message in notices(pilot))
         assert app.search_service.search("piracy").total > 0
 
 

@@ -14,7 +14,7 @@ from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.commands import ACTIONS
 from bluebook_tui.ui.screens.search import SearchScreen
 from tests.support import run
-from tests.test_app_support import make_app, settle
+from tests.test_app_support import make_app, notices, settle, until
 
 
 async def test_the_palette_has_no_duplicate_and_no_failing_command(
@@ -29,14 +29,10 @@ async def test_the_palette_has_no_duplicate_and_no_failing_command(
         assert "Keys" in titles and "Show keys" not in titles
         screenshot = next(command for command in app.get_system_commands(app.screen) if command.title == "Screenshot")
         screenshot.callback()
-        for _ in range(100):
-            shots = list((data_dir / "screenshots").glob("*.svg"))
-            if shots:
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: list((data_dir / "screenshots").glob("*.svg")))
+        shots = list((data_dir / "screenshots").glob("*.svg"))
         assert len(shots) == 1 and shots[0].read_text(encoding="utf-8").startswith("<svg")
-        messages = [str(notice.message) for notice in app._notifications]
-        assert f"Screenshot saved: {shots[0]}" in messages
+        assert f"Screenshot saved: {shots[0]}" in notices(pilot)
 
 
 def test_an_unknown_edition_filter_in_a_query_is_said(capsys: pytest.CaptureFixture[str]) -> None:
@@ -54,12 +50,12 @@ async def test_the_app_says_an_unknown_edition_filter(library: Library, data_dir
         screen = pilot.app.screen
         assert isinstance(screen, SearchScreen)
         screen.query_one(Input).value = "piracy edition:2099"
-        for _ in range(200):
-            await pilot.pause(0.05)
-            shown = "\n".join(str(widget.render()) for widget in screen.query("Static"))
-            if "no edition '2099'" in shown:
-                break
-        assert "no edition '2099' (editions: 2016, 2022)" in shown
+
+        def shown() -> str:
+            return "\n".join(str(widget.render()) for widget in screen.query("Static"))
+
+        await until(pilot, lambda: "no edition '2099'" in shown())
+        assert "no edition '2099' (editions: 2016, 2022)" in shown()
 
 
 def test_show_piped_keeps_a_long_heading_whole_and_says_what_is_a_photo(

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bluebook_tui.cli.context import CommandContext
 from bluebook_tui.cli.output import console, print_json
 from bluebook_tui.library.errors import LibraryError
+
+if TYPE_CHECKING:
+    from bluebook_tui.user_data import Bookmark, Store
 
 
 def register(subparsers: Any) -> None:
@@ -27,7 +30,7 @@ def register(subparsers: Any) -> None:
     importing.set_defaults(handler=import_bookmarks)
 
 
-def _store() -> Any:
+def _store() -> Store:
     from bluebook_tui.user_data import Store, default_data_dir
 
     return Store(default_data_dir())
@@ -38,7 +41,7 @@ def list_bookmarks(args: argparse.Namespace, context: CommandContext) -> int:
     bookmarks = store.load_bookmarks()
     _say_notices(store)
     library = context.library
-    rows = []
+    rows: list[dict[str, Any]] = []
     for bookmark in bookmarks:
         section = library.find(bookmark.section_id)
         rows.append(
@@ -68,7 +71,7 @@ def list_bookmarks(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def import_bookmarks(args: argparse.Namespace, context: CommandContext) -> int:
-    from bluebook_tui.user_data import Bookmark, SaveError, added
+    from bluebook_tui.user_data import SaveError, added
 
     wanted = _read_bookmarks(args.file)
     store = _store()
@@ -98,7 +101,7 @@ def import_bookmarks(args: argparse.Namespace, context: CommandContext) -> int:
     return 0
 
 
-def _read_bookmarks(path: Path) -> list[Any]:
+def _read_bookmarks(path: Path) -> list[Bookmark]:
     """The bookmarks in a file `bookmarks --json` wrote, or in a bookmarks.json; LibraryError when it is neither."""
     from bluebook_tui.user_data import Bookmark
 
@@ -119,7 +122,7 @@ def _read_bookmarks(path: Path) -> list[Any]:
     return found
 
 
-def _say_notices(store: Any) -> None:
+def _say_notices(store: Store) -> None:
     import sys
 
     for notice in store.notices:

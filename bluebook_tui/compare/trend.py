@@ -7,7 +7,7 @@ by part (`Pacific` counts `Indo-Pacific`), and a term of several words as a phra
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bluebook_tui.compare.term_stream import TermStream, Unit, query_terms, term_stream
@@ -25,6 +25,13 @@ class TermCount:
     @property
     def per_10k_words(self) -> float:
         return 10_000 * self.occurrences / self.words if self.words else 0.0
+
+
+def rate_shares(counts: Sequence[TermCount]) -> list[float]:
+    """Each count's rate as a share of the highest (1.0 for it, all 0.0 when the term occurs nowhere): a bar's
+    length, in whatever unit a chart draws."""
+    highest = max((count.per_10k_words for count in counts), default=0.0) or 1.0
+    return [count.per_10k_words / highest for count in counts]
 
 
 def term_trend(library: Library, term: str, editions: Iterable[Edition] | None = None) -> list[TermCount]:

@@ -27,37 +27,31 @@ def copy_atomically(source: Path, path: Path, *, mode: int | None = None) -> Non
         shutil.copyfileobj(original, stream)
 
 
-class _HashingWriter:
-    """A temporary file being written, with the SHA-256 of what went into it."""
+class _PendingFile:
+    """The temporary file an `atomic_writer` block writes, put in place when the block ends."""
 
-    def __init__(self, stream: BinaryIO) -> None:
-        import hashlib
-
+    def __init__(self, stream: BinaryIO, path: str) -> None:
         self._stream = stream
-        self._digest = hashlib.sha256()
+        self._path = path
         self.discarded = False
+
+    def write(self, data: bytes) -> None:
+        self._stream.write(data)
 
     def discard(self) -> None:
         """Leave the file at the path as it is: what was written here is thrown away."""
         self.discarded = True
 
-    def write(self, data: bytes) -> None:
-        self._stream.write(data)
-        self._digest.update(data)
-
     def same_as(self, path: Path) -> bool:
-        """Whether `path` holds exactly what has been written so far (read a block at a time)."""
-        import hashlib
+        """Whether `path` holds exactly what has been written so far (compared a block at a time)."""
+        import filecmp
 
-        digest = hashlib.sha256()
-        with path.open("rb") as existing:
-            while block := existing.read(1 << 20):
-                digest.update(block)
-        return digest.digest() == self._digest.digest()
+        self._stream.flush()
+        return filecmp.cmp(self._path, path, shallow=False)
 
 
 @contextmanager
-def atomic_writer(path: Path, *, mode: int | None = None) -> Iterator[_HashingWriter]:
+def atomic_writer(path: Path, *, mode: int | None = None) -> Iterator[_PendingFile]:
     """Write `path` in pieces as `write_atomically` writes it whole: into a temporary file beside it, put in place
     only when the block ends without an error (else removed), so a reader never sees half of it."""
     import tempfile
@@ -65,7 +59,7 @@ def atomic_writer(path: Path, *, mode: int | None = None) -> Iterator[_HashingWr
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            writer = _HashingWriter(stream)
+            writer = _PendingFile(stream, temporary)
             yield writer
         if writer.discarded:
             os.unlink(temporary)
@@ -76,3 +70,13 @@ def atomic_writer(path: Path, *, mode: int | None = None) -> Iterator[_HashingWr
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def why_not(error: OSError) -> str:
+    """Why a file could not be read or written, for a one-line message: the OS's reason, said plainly where it says
+    little ("File exists" when a file stands where a folder is needed)."""
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        return "a file stands where a folder should be"
+    if isinstance(error, IsADirectoryError):
+        return "a folder stands where a file should be"
+    return error.strerror or str(error)

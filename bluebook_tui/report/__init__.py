@@ -12,8 +12,9 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from bluebook_tui.report.errors import ReportError
     from bluebook_tui.report.formats import FORMATS, Format, format_for
-    from bluebook_tui.report.model import Report, ReportError, build_report
+    from bluebook_tui.report.model import Report, build_report
     from bluebook_tui.report.output import write_report
     from bluebook_tui.report.rendering import render
 
@@ -22,7 +23,7 @@ _HOMES = {
     "Format": "formats",
     "format_for": "formats",
     "Report": "model",
-    "ReportError": "model",
+    "ReportError": "errors",
     "build_report": "model",
     "write_report": "output",
     "render": "rendering",

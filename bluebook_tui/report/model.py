@@ -25,9 +25,10 @@ from bluebook_tui.compare.term_stream import TermStream, term_stream
 from bluebook_tui.compare.trend import TermCount, term_trend
 from bluebook_tui.compare.views import SentenceMark, kept_share, sentence_marks
 from bluebook_tui.compare.wording import KEPT_MIN_COUNT, edition_keywords, edition_shifts
-from bluebook_tui.library import Edition, Library, LibraryError, Section
+from bluebook_tui.library import Edition, Library, Section
 from bluebook_tui.library.citation import citation
 from bluebook_tui.library.model import BlockKind
+from bluebook_tui.report.errors import ReportError
 
 # Section statuses as a reader says them (the comparison's own names stay in JSON and CSV).
 STATUS_LABELS: dict[Status, str] = {
@@ -44,10 +45,6 @@ SHIFTS_SHOWN = 25
 CHARTED_EACH_WAY = 3
 SIGNIFICANT = 0.05
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
-
-
-class ReportError(LibraryError):
-    """A report that cannot be made as asked (the same edition twice, say)."""
 
 
 def anchor(kind: str, address: str) -> str:
@@ -94,13 +91,8 @@ class SentenceView:
     anchor: str
     status: SentenceStatus
     moved: bool
-    similarity: float
     runs: tuple[Run, ...]
     elsewhere: Elsewhere | None
-
-    @property
-    def text(self) -> str:
-        return "".join(run.text for run in self.runs)
 
 
 @dataclass(frozen=True)
@@ -219,7 +211,7 @@ def build_report(
         __version__,
         command,
         tuple(options),
-        _section_counts(alignment, pairs),
+        _section_counts(views),
         _sentence_counts(alignment, pairs),
         views,
         tuple(keywords),
@@ -253,10 +245,10 @@ def _section_moved(alignment: Alignment, pair: SectionPair) -> bool:
     return alignment.counterpart(left_parent.id) is not right_parent
 
 
-def _section_counts(alignment: Alignment, pairs: list[SectionPair]) -> tuple[tuple[str, int], ...]:
-    counts = Counter(pair.status for pair in pairs)
+def _section_counts(views: tuple[PairView, ...]) -> tuple[tuple[str, int], ...]:
+    counts = Counter(view.pair.status for view in views)
     found = [(STATUS_LABELS[status], counts[status]) for status in STATUS_LABELS]
-    found.append(("moved", sum(1 for pair in pairs if _section_moved(alignment, pair))))
+    found.append(("moved", sum(1 for view in views if "moved" in view.flags)))
     return tuple(found)
 
 
@@ -418,18 +410,7 @@ def _sentence(
                 anchor("s", mark.counterparts[0]) if section_id in shown_ids else None,
                 mark.moved,
             )
-    return SentenceView(
-        mark.address, anchor("s", mark.address), mark.status, mark.moved, _similarity(mark), tuple(runs), elsewhere
-    )
-
-
-def _similarity(mark: SentenceMark) -> float:
-    """The share of the sentence's length its counterpart keeps (1.0 unchanged, 0.0 none), for a badge."""
-    if not mark.counterparts:
-        return 0.0
-    length = mark.span[1] - mark.span[0]
-    changed = sum(end - start for start, end in mark.changed)
-    return max(0.0, 1 - changed / length) if length else 1.0
+    return SentenceView(mark.address, anchor("s", mark.address), mark.status, mark.moved, tuple(runs), elsewhere)
 
 
 def _wording(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bluebook_tui.library.files import write_atomically
+from bluebook_tui.report.errors import ReportError
 from bluebook_tui.report.formats import Format
-from bluebook_tui.report.model import Report, ReportError
+from bluebook_tui.report.model import Report
 from bluebook_tui.report.rendering import render
 
 

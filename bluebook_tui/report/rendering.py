@@ -19,7 +19,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from bluebook_tui.compare.concordance import Dispersion
-from bluebook_tui.compare.trend import TermCount
+from bluebook_tui.compare.trend import TermCount, rate_shares
 from bluebook_tui.report import svg_charts
 from bluebook_tui.report.formats import Format
 from bluebook_tui.report.model import Report, anchor
@@ -109,14 +109,13 @@ def _helpers() -> dict[str, Any]:
         "trend_chart": svg_charts.trend_chart,
         "dispersion_chart": svg_charts.dispersion_chart,
         "percent": lambda share: f"{round(share * 100)}%",
-        "bar": _text_bar,
+        "text_bars": _text_bars,
         "strip_lines": _strip_lines,
     }
 
 
-def _text_bar(count: TermCount, counts: tuple[TermCount, ...], width: int = 24) -> str:
-    highest = max(each.per_10k_words for each in counts) or 1.0
-    return "█" * round(width * count.per_10k_words / highest)
+def _text_bars(counts: tuple[TermCount, ...], width: int = 24) -> list[str]:
+    return ["█" * round(width * share) for share in rate_shares(counts)]
 
 
 def _strip_lines(dispersions: tuple[Dispersion, ...], width: int = 60) -> list[Markup]:

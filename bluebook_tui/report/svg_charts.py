@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bluebook_tui.compare.concordance import Dispersion
-from bluebook_tui.compare.trend import TermCount
+from bluebook_tui.compare.trend import TermCount, rate_shares
 
 WIDTH = 640
 LABEL_WIDTH = 70
@@ -57,15 +57,14 @@ class StripChart:
 def trend_chart(counts: tuple[TermCount, ...]) -> BarChart:
     """A bar per edition, its length the term's rate per 10,000 words against the highest rate."""
     room = WIDTH - LABEL_WIDTH - 90
-    highest = max((count.per_10k_words for count in counts), default=0.0) or 1.0
     bars = tuple(
         Bar(
             count.edition,
             index * ROW_HEIGHT,
-            room * count.per_10k_words / highest,
+            room * share,
             f"{count.per_10k_words:.1f} per 10k ({count.occurrences})",
         )
-        for index, count in enumerate(counts)
+        for index, (count, share) in enumerate(zip(counts, rate_shares(counts), strict=True))
     )
     return BarChart(WIDTH, len(bars) * ROW_HEIGHT, LABEL_WIDTH, bars)
 

@@ -17,6 +17,7 @@ from whoosh.query import Term
 from whoosh.searching import Hit, Searcher
 
 from bluebook_tui.library.errors import LibraryError
+from bluebook_tui.library.files import why_not
 from bluebook_tui.search.phrases import PHRASE_POOL, phrase_terms, rank_phrases_first
 from bluebook_tui.search.query import (
     MAX_QUERY_CHARS,
@@ -106,17 +107,16 @@ class SearchService:
             manifest, built = self._fresh_manifest(progress, rebuild)
         except OSError as error:
             if self._explicit_root:
-                raise LibraryError(f"cannot write the search index in {self._store.root}: {_reason(error)}") from None
+                raise LibraryError(f"cannot write the search index in {self._store.root}: {why_not(error)}") from None
             # `index/` beside the library is unusable (a file stands there, say): build in the user cache.
             unusable = self._store.root
             self._store = IndexStore(cache_index_root(self._content_dir))
             self._explicit_root = True
             self.ensure_index(progress, rebuild=rebuild)
             self.on_notice(
-                f"The search index cannot be kept in {unusable} ({_reason(error)}); it is in {self._store.root}."
+                f"The search index cannot be kept in {unusable} ({why_not(error)}); it is in {self._store.root}."
             )
             return True
-            return built
         with self._lock:
             try:
                 self._open(manifest)
@@ -240,14 +240,13 @@ class SearchService:
         index.searcher.search_with_collector(parsed, collector)
         results = collector.results()
         best = [results[rank] for rank in range(results.scored_length())]
-        total = len(results)
         if bonus:
             ranked = rank_phrases_first(index.searcher, phrase_terms(index.searcher, text), best)
         else:
             ranked = [(hit, hit.score or 0.0) for hit in best]
         return SearchResults(
             query=query,
-            total=total,
+            total=len(results),
             suggestion=suggest(index.searcher, index.spelling.parse(text), text),
             hits=tuple(self._hit(hit, score) for hit, score in ranked[:limit]),
             pattern=highlight_pattern(parsed, index.searcher.reader()),
@@ -271,21 +270,20 @@ class SearchService:
     def _is_fresh(self, manifest: Manifest | None, content: str) -> bool:
         return (
             manifest is not None
-            and manifest.schema == SCHEMA_VERSION
-            and manifest.library == str(self._content_dir)
+            and self._is_ours(manifest)
             and manifest.content == content
             and self._store.generation_path(manifest).is_dir()
         )
+
+    def _is_ours(self, manifest: Manifest) -> bool:
+        """Whether a manifest names a build this service can open: of its schema, for its library."""
+        return manifest.schema == SCHEMA_VERSION and manifest.library == str(self._content_dir)
 
     def _current(self) -> _OpenIndex:
         """The open index, reopened first if another process has published a newer build."""
         if self._stamp != self._store.manifest_stamp():
             manifest = self._store.read_manifest()
-            if (
-                manifest is not None
-                and manifest.schema == SCHEMA_VERSION
-                and manifest.library == str(self._content_dir)
-            ):
+            if manifest is not None and self._is_ours(manifest):
                 self._open(manifest)
         assert self._index is not None, "ensure_index() opens the first build"
         return self._index
@@ -329,9 +327,3 @@ def looks_misspelt(text: str, suggestion: str) -> bool:
 
 def _first_line(error: BaseException) -> str:
     return (str(error) or type(error).__name__).splitlines()[0]
-
-
-def _reason(error: OSError) -> str:
-    if isinstance(error, (FileExistsError, NotADirectoryError, IsADirectoryError)):
-        return "a file stands where a folder should be, or a folder where a file should"
-    return error.strerror or str(error)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bluebook_tui.library.files import write_atomically
+from bluebook_tui.library.files import why_not, write_atomically
 from bluebook_tui.library.paths import APP_NAME
 from bluebook_tui.user_data.history import History, merged_history
 
@@ -204,11 +204,7 @@ class Store:
 
 
 def _save_error(name: str, directory: Path, error: OSError) -> SaveError:
-    if isinstance(error, (FileExistsError, NotADirectoryError)):
-        reason = "a file stands where a folder should be"  # the OS's "File exists" says less
-    else:
-        reason = error.strerror or str(error)
-    return SaveError(f"Could not save {name} in {directory} ({reason})")
+    return SaveError(f"Could not save {name} in {directory} ({why_not(error)})")
 
 
 def _bookmarks_json(bookmarks: list[Bookmark]) -> list[dict[str, str]]:
