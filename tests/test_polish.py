@@ -217,3 +217,30 @@ async def test_help_wraps_what_a_key_does_at_40_columns(library: Library, data_d
         assert str(table.get_row(search)[1]) == "Search. Search both editions as you type."
         assert table.rows[search].height > 1
         assert max(row.height for row in table.rows.values()) >= 3
+
+
+@pytest.mark.parametrize(
+    ("size", "query", "status"),
+    [
+        ((120, 30), "Viet Nam", "5 hits (also “Vietnam”) in all editions"),
+        ((40, 12), "pircy", "No hits for “pircy”; showing “piracy”: 10 hits"),
+    ],
+)
+async def test_the_search_status_says_all_of_it(
+    library: Library, data_dir: Path, index_root: Path, size: tuple[int, int], query: str, status: str
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        screen = pilot.app.screen
+        screen.query_one(Input).value = query
+
+        def shown() -> str:
+            # What the terminal shows of the status, its lines joined as a reader reads them.
+            lines = pilot.app.screen.query_one("#search-total").render_lines(
+                pilot.app.screen.query_one("#search-total").region.reset_offset
+            )
+            return " ".join("".join(segment.text for segment in line).strip() for line in lines).strip()
+
+        await until(pilot, lambda: "hits" in shown())
+        assert shown() == status

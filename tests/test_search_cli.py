@@ -30,12 +30,14 @@ def test_json_has_exactly_the_contract_keys(capsys: pytest.CaptureFixture[str], 
     code, out, err = run(capsys, content, "search", "Gulf of Guinea", "--json")
     assert (code, err) == (0, "")
     data = json.loads(out)
-    # The first four fields as they always were; `showing` added since (null: the query was searched as typed).
+    # The first four fields as they always were; `showing` (null: the query was searched as typed) and `variants`
+    # added since.
     assert list(data)[:3] == ["query", "total", "suggestion"] and set(data) == {
         "query",
         "total",
         "suggestion",
         "showing",
+        "variants",
         "hits",
     }
     assert data["query"] == "Gulf of Guinea" and data["suggestion"] is None and data["showing"] is None
@@ -69,7 +71,14 @@ def test_a_misspelt_query_runs_its_suggestion_and_says_so(capsys: pytest.Capture
 def test_as_typed_no_hits_exits_zero_with_the_suggestion(capsys: pytest.CaptureFixture[str], content: Path) -> None:
     code, out, _ = run(capsys, content, "search", "piricy", "--as-typed", "--json")
     assert code == 0
-    assert json.loads(out) == {"query": "piricy", "total": 0, "suggestion": "piracy", "showing": None, "hits": []}
+    assert json.loads(out) == {
+        "query": "piricy",
+        "total": 0,
+        "suggestion": "piracy",
+        "showing": None,
+        "variants": [],
+        "hits": [],
+    }
 
 
 @pytest.mark.parametrize("query", ["IBU", "pira"])
@@ -142,3 +151,11 @@ def test_the_total_does_not_depend_on_the_limit(capsys: pytest.CaptureFixture[st
         for limit in (1, 2, 3, 100)
     }
     assert len(set(totals.values())) == 1, totals
+
+
+def test_json_names_the_variant_forms_also_searched(capsys: pytest.CaptureFixture[str], content: Path) -> None:
+    code, out, _ = run(capsys, content, "search", "Viet Nam", "--json")
+    data = json.loads(out)
+    assert (code, data["variants"], data["total"]) == (0, ["Vietnam"], 5)
+    assert json.loads(run(capsys, content, "search", "Gulf of Guinea", "--json")[1])["variants"] == []
+    assert "5 sections match Viet Nam (also “Vietnam”)" in run(capsys, content, "search", "Viet Nam")[1]

@@ -33,7 +33,9 @@ def register(subparsers: Any) -> None:
     search.add_argument(
         "--as-typed", action="store_true", help="search the query as written even when it matches nothing"
     )
-    search.add_argument("--json", action="store_true", help="print {query, total, suggestion, showing, hits} as JSON")
+    search.add_argument(
+        "--json", action="store_true", help="print {query, total, suggestion, showing, variants, hits} as JSON"
+    )
     search.set_defaults(handler=_search)
 
     index = subparsers.add_parser("index", help="build the search index (done automatically when needed)")
@@ -73,6 +75,7 @@ def _as_json(results: SearchResults) -> dict[str, Any]:
         "total": results.total,
         "suggestion": results.suggestion,
         "showing": results.showing,
+        "variants": list(results.variants),
         "hits": [
             {
                 "edition": hit.edition,
@@ -97,6 +100,8 @@ def _print_results(results: SearchResults) -> None:
     matches = "1 section matches" if results.total == 1 else f"{results.total} sections match"
     summary = Text(f"{matches} ", style="bold")
     summary.append(results.showing or results.query, style="bold cyan")
+    if results.variants:
+        summary.append(" (also " + ", ".join(f"“{form}”" for form in results.variants) + ")")
     if shown < results.total:
         summary.append(f" (best {shown} shown)", style="dim")
     if results.showing:

@@ -6,10 +6,11 @@ import shutil
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from whoosh.index import create_in
+from whoosh.index import create_in, open_dir
 
 from bluebook_tui.search.schema import BODY, EDITION, HEADING, ID_, PATH, SCHEMA_VERSION, WORDS, build_schema
 from bluebook_tui.search.store import IndexStore, Manifest
+from bluebook_tui.search.variants import find_variants
 
 if TYPE_CHECKING:
     from bluebook_tui.library import Library
@@ -39,6 +40,8 @@ def build_index(library: Library, store: IndexStore, content: str, progress: Pro
             if progress is not None:
                 progress(done, len(sections))
         writer.commit()
+        with open_dir(str(build_dir)).searcher() as searcher:
+            find_variants(searcher).save(build_dir)
     except BaseException:
         shutil.rmtree(build_dir, ignore_errors=True)
         raise

@@ -36,3 +36,5 @@ class SearchResults:
     # When the query as written matched nothing and looked misspelt: the suggestion these hits are for (the query
     # as typed can still be asked for, `as_typed`).
     showing: str | None = None
+    # Other ways the text writes the query's names, searched too ("Vietnam" for "Viet Nam"), as written.
+    variants: tuple[str, ...] = ()

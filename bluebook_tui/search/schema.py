@@ -7,7 +7,7 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 from bluebook_tui.search.analysis import text_analyzer, word_analyzer
 
 # An index written under another version is never opened: it is rebuilt (see `store.Manifest`).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Field names, shared by the builder, the query parser and the service.
 EDITION, ID_, HEADING, BODY, PATH, WORDS = "edition", "id", "heading", "body", "path", "words"

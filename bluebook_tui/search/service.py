@@ -33,6 +33,7 @@ from bluebook_tui.search.results import SearchHit, SearchResults
 from bluebook_tui.search.schema import BODY, EDITION, HEADING, ID_, PATH, SCHEMA_VERSION
 from bluebook_tui.search.snippets import Snippet, opening_snippet, snippet_highlighter
 from bluebook_tui.search.store import IndexStore, Manifest, cache_index_root, content_hash, default_index_root
+from bluebook_tui.search.variants import Variants, expand
 
 if TYPE_CHECKING:
     from bluebook_tui.library import Library
@@ -53,13 +54,14 @@ class _OpenIndex:
     parser: QueryParser
     spelling: QueryParser
     editions: tuple[str, ...]
+    variants: Variants
 
     @classmethod
     def open(cls, path: Path) -> _OpenIndex:
         searcher = open_dir(str(path)).searcher()
         schema = searcher.schema
         editions = tuple(term.decode("utf-8") for term in searcher.reader().lexicon(EDITION))
-        return cls(searcher, search_parser(schema), spelling_parser(schema), editions)
+        return cls(searcher, search_parser(schema), spelling_parser(schema), editions, Variants.load(path))
 
 
 class SearchService:
@@ -227,7 +229,8 @@ class SearchService:
                 return SearchResults(query, error=f"the query could not be run: {_first_line(error)}")
 
     def _run(self, index: _OpenIndex, query: str, text: str, edition: str | None, limit: int) -> SearchResults:
-        parsed = index.parser.parse(text)
+        expansion = expand(index.parser.parse(text), index.variants)
+        parsed = expansion.query
         edition_filter = Term(EDITION, edition) if edition is not None else None
         bonus = suits_phrase_bonus(text)
         # Built as `Searcher.search` builds it, but with `replace=0`: Whoosh's top-N collector otherwise swaps in a
@@ -250,6 +253,7 @@ class SearchService:
             suggestion=suggest(index.searcher, index.spelling.parse(text), text),
             hits=tuple(self._hit(hit, score) for hit, score in ranked[:limit]),
             pattern=highlight_pattern(parsed, index.searcher.reader()),
+            variants=tuple(dict.fromkeys(expansion.added)),
         )
 
     def _hit(self, hit: Hit, score: float) -> SearchHit:

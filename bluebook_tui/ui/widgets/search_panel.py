@@ -76,8 +76,9 @@ class SearchPanel(Vertical):
     SearchPanel {
         height: 1fr;
         #search-query { margin: 0 0 0 0; }
-        #search-status-row { height: 1; padding: 0 1; }
-        #search-total { width: 1fr; color: $text-muted; }
+        /* The status wraps rather than lose its end in a narrow terminal. */
+        #search-status-row { height: auto; max-height: 3; padding: 0 1; }
+        #search-total { width: 1fr; height: auto; color: $text-muted; }
         #edition-filter { width: auto; color: $text-accent; text-style: bold; }
         #edition-counts { height: 1; padding: 0 1; }
         #search-hits { height: 1fr; border: none; padding: 0; }
@@ -328,4 +329,6 @@ class SearchPanel(Vertical):
         else:
             where = f"in {edition}" if edition else "in all editions"
             words = f" for words starting with “{results.word_start}”" if results.word_start else ""
-            self._show_status(f"{results.total} hit{'s' * (results.total != 1)}{words} {where}")
+            also = "".join(f", “{form}”" for form in results.variants)
+            also = f" (also{also[1:]})" if also else ""
+            self._show_status(f"{results.total} hit{'s' * (results.total != 1)}{words}{also} {where}")
