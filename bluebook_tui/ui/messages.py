@@ -47,6 +47,13 @@ class MatchesCounted(Message):
 
 
 @dataclass
+class NoteOpened(Message):
+    """A pane went from a footnote reference to its note (`marker`: the note's number), back returning there."""
+
+    marker: str
+
+
+@dataclass
 class SplitterDragged(Message):
     """The splitter beside the tree was dragged to this screen column: the tree should end there."""
 

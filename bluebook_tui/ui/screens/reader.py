@@ -25,6 +25,7 @@ from bluebook_tui.ui.messages import (
     DestinationChosen,
     HitChosen,
     MatchesCounted,
+    NoteOpened,
     SectionSelected,
     SentenceJump,
     SplitterDragged,
@@ -387,6 +388,10 @@ class ReaderScreen(Screen[None]):
             status = f"match {message.current}/{message.total}" if message.total else "no match in this section"
             self.query_one(Breadcrumb).status = status
 
+    @on(NoteOpened)
+    def _note_opened(self, message: NoteOpened) -> None:
+        self.query_one(Breadcrumb).status = f"note {message.marker} · backspace: back"
+
     @on(SplitterDragged)
     def _splitter_dragged(self, message: SplitterDragged) -> None:
         tree = self.section_tree()
@@ -583,6 +588,10 @@ class ReaderScreen(Screen[None]):
         self.notify(text, title="Citation copied", timeout=4)
 
     def action_back(self) -> None:
+        pane = self.current_pane()
+        if pane is not None and pane.back_from_note():
+            self.query_one(Breadcrumb).status = ""
+            return
         if self.comparing and self._jumps:
             left, right, picked = self._jumps.pop()
             self._show(left, right, picked)

@@ -1,7 +1,8 @@
 """One section rendered by Textual's `Markdown` widget: footnotes, captions, search matches and changed words.
 
 The library format's footnote tokens would crash the widget (it pops its block stack on any `*_close`), so the
-parser handed to it rewrites them first: a reference becomes a visible `[n]`, the definitions a "Notes" box.
+parser handed to it rewrites them first: a reference becomes a link `[n]` to its note (`note_link`), the
+definitions a "Notes" box whose paragraphs know the note they are.
 It also numbers the paragraphs, which are the paragraphs of `Section.text` in the same order and with the same
 text, so the comparison's per-paragraph spans mark the right words.
 """
@@ -44,7 +45,8 @@ else:
     )
 
 from bluebook_tui.library.markdown import footnote_marker, parser
-from bluebook_tui.library.model import Section
+from bluebook_tui.library.model import Edition, Section
+from bluebook_tui.library.references import column_references
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>#!])")
 
@@ -59,18 +61,22 @@ def section_markdown(section: Section, depth: int) -> str:
 def readable_tokens(tokens: Iterable[Token]) -> list[Token]:
     """The tokens with footnotes turned into ones the widget can draw: `[n]` markers and a Notes box.
 
-    Each `paragraph_open` gets `meta["paragraph"]`: its index among the section's paragraphs.
+    Each `paragraph_open` gets `meta["paragraph"]`: its index among the section's paragraphs, and in a note
+    `meta["note"]`: the note's label.
     """
     result: list[Token] = []
     note_marker: str | None = None
+    note_label: str | None = None
     paragraph = 0
     for token in tokens:
         if token.type == "paragraph_open":
             token.meta = {**(token.meta or {}), "paragraph": paragraph}
+            if note_label is not None:
+                token.meta["note"] = note_label
             paragraph += 1
             result.append(token)
         elif token.type == "inline" and token.children:
-            token.children = [_footnote_ref_as_text(child) for child in token.children]
+            token.children = [drawn for child in token.children for drawn in _footnote_ref_as_link(child)]
             if note_marker is not None:
                 token.children.insert(0, Token("text", "", 0, content=f"[{note_marker}] "))
                 note_marker = None
@@ -82,16 +88,35 @@ def readable_tokens(tokens: Iterable[Token]) -> list[Token]:
             box.map, box.level = token.map, token.level
             result.append(box)
         elif token.type == "footnote_open":
-            note_marker = footnote_marker(str(token.meta.get("label", "")))
-        elif token.type not in ("footnote_close", "footnote_anchor"):
+            note_label = str(token.meta.get("label", ""))
+            note_marker = footnote_marker(note_label)
+        elif token.type == "footnote_close":
+            note_label = None
+        elif token.type != "footnote_anchor":
             result.append(token)
     return result
 
 
-def _footnote_ref_as_text(token: Token) -> Token:
+def note_link(label: str) -> str:
+    """The link a footnote reference carries: clicking it posts `Markdown.LinkClicked` with this href."""
+    return f"{NOTE_LINK}{label}"
+
+
+def section_link(section_id: str) -> str:
+    """The link to another section (a column the text points at)."""
+    return f"{SECTION_LINK}{section_id}"
+
+
+NOTE_LINK = "note:"
+SECTION_LINK = "section:"
+
+
+def _footnote_ref_as_link(token: Token) -> list[Token]:
     if token.type != "footnote_ref":
-        return token
-    return Token("text", "", 0, content=f"[{footnote_marker(str(token.meta.get('label', '')))}]")
+        return [token]
+    label = str(token.meta.get("label", ""))
+    opening = Token("link_open", "a", 1, attrs={"href": note_link(label)})
+    return [opening, Token("text", "", 0, content=f"[{footnote_marker(label)}]"), Token("link_close", "a", -1)]
 
 
 class ReaderParser:
@@ -142,7 +167,14 @@ class MatchHighlighting(MarkdownBlock):
 
     source_content: Content = Content()
     paragraph_index: int | None = None
+    # In the Notes box: the label of the note this paragraph is.
+    note_label: str | None = None
     _current: int | None = None
+    # The link picked out (its index among `links`), and whether this is the note opened.
+    current_link: int | None = None
+    opened_note = False
+    # Drawn before the text, not part of it (so every offset into the text stands): "Photo: " before a caption.
+    label: Content | None = None
 
     def set_content(self, content: Content) -> None:
         self.source_content = content
@@ -190,6 +222,39 @@ class MatchHighlighting(MarkdownBlock):
                 content = content[:at] + Content.styled(MOVED_GLYPH, ".sentence-moved") + content[at:]
         return content
 
+    def links(self) -> list[tuple[str, int, int]]:
+        """The links in this block: (href, start, end), in reading order: its footnote references (`note_link`)
+        and where it points at a column (`section_link`)."""
+        found = []
+        for span in self.source_content.spans:
+            action = span.style.meta.get("@click", "") if isinstance(span.style, Style) else ""
+            if action.startswith(f"link('{NOTE_LINK}"):
+                found.append((action[len("link('") : -2], span.start, span.end))
+        markdown = cast(SectionMarkdown, self._markdown)
+        if markdown.edition is not None and not isinstance(self, HEADINGS):
+            for reference in column_references(self.source_content.plain, markdown.section, markdown.edition):
+                found.append((section_link(reference.target.id), reference.start, reference.end))
+        return sorted(found, key=lambda link: link[1])
+
+    def pick_link(self, index: int | None) -> None:
+        self.current_link = index
+        self.restyle()
+
+    def open_as_note(self, opened: bool) -> None:
+        self.opened_note = opened
+        self.restyle()
+
+    def _with_links(self, content: Content) -> Content:
+        """Column references made links (footnote references are links already), the picked one marked."""
+        for index, (href, start, end) in enumerate(self.links()):
+            if href.startswith(SECTION_LINK):
+                content = content.stylize(Style.from_meta({"@click": f"link({href!r})"}), start, end)
+            if index == self.current_link:
+                content = content.stylize(".link-current", start, end)
+        if self.opened_note:
+            content = content.stylize(".link-current", 0, content.plain.find("]") + 1)
+        return content
+
     def match_spans(self) -> list[tuple[int, int]]:
         pattern = cast(SectionMarkdown, self._markdown).highlight
         if pattern is None:
@@ -199,25 +264,31 @@ class MatchHighlighting(MarkdownBlock):
     def mark_current(self, index: int | None) -> None:
         """Show the changes and the matches, the `index`-th match (if any) as the current one."""
         self._current = index
-        content = self._with_changes(self.source_content)
+        content = self._with_links(self._with_changes(self.source_content))
         pattern = cast(SectionMarkdown, self._markdown).highlight
         if pattern is not None:
             content = content.highlight_regex(pattern, style=".search-match")
             if index is not None:
                 start, end = self.match_spans()[index]
                 content = content.stylize(".search-current", start, end)
-        super().set_content(self._with_glyphs(content))
+        content = self._with_glyphs(content)
+        if self.label is not None:
+            content = self.label + content
+        super().set_content(content)
 
 
 class Paragraph(MarkdownParagraph, MatchHighlighting):
     def __init__(self, markdown: Markdown, token: Token) -> None:
         super().__init__(markdown, token)
         self.paragraph_index = (token.meta or {}).get("paragraph")
+        self.note_label = (token.meta or {}).get("note")
         classes = str(token.attrs.get("class", ""))
         if "caption" in classes:
             self.add_class("caption")
+            self.label = Content.styled("Photo: ", "bold not italic")
         if "byline" in classes:
             self.add_class("byline")
+            self.label = Content("— ")
 
 
 class Box(MarkdownBlockQuote):
@@ -281,6 +352,7 @@ class SectionMarkdown(Markdown):
         "sentence-removed",
         "sentence-moved",
         "sentence-current",
+        "link-current",
     }
 
     DEFAULT_CSS = """
@@ -298,6 +370,8 @@ class SectionMarkdown(Markdown):
         & > .sentence-removed { color: $text-error; }
         & > .sentence-moved { color: $text-accent; }
         & > .sentence-current { text-style: bold reverse; }
+        & > .link-current { color: $text; background: $accent 70%; text-style: bold; }
+        &:nocolor > .link-current { text-style: bold reverse; }
         &:ansi > .sentence-unchanged { text-style: dim; }
         &:ansi > .sentence-new { color: ansi_green; }
         &:ansi > .sentence-removed { color: ansi_red; }
@@ -317,8 +391,9 @@ class SectionMarkdown(Markdown):
             margin: 1 0;
             padding: 0 1;
         }
+        /* A photo's caption and a column's author, told apart by more than colour (NO_COLOR too). */
         Paragraph.caption { color: $text-muted; text-style: italic; padding: 0 2; }
-        Paragraph.byline { color: $text-muted; text-style: italic; text-align: right; }
+        Paragraph.byline { color: $text-secondary; text-style: bold; text-align: right; }
         Box.notes {
             border: none;
             border-top: solid $foreground 30%;
@@ -339,8 +414,11 @@ class SectionMarkdown(Markdown):
         depth: int,
         highlight: re.Pattern[str] | None = None,
         changes: ChangeMarks | None = None,
+        edition: Edition | None = None,
     ) -> None:
+        """`edition`: the section's, where the columns its text points at are found."""
         super().__init__(parser_factory=reader_parser, open_links=False)
+        self.edition = edition
         self.source_markdown = section_markdown(section, depth)
         self.section = section
         self.highlight = highlight

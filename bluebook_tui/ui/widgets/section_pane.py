@@ -5,20 +5,23 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widget import MountError
-from textual.widgets import Static
+from textual.widgets import Markdown, Static
 
+from bluebook_tui.library.markdown import footnote_marker
 from bluebook_tui.library.model import Section
-from bluebook_tui.ui.messages import MatchesCounted, PaneRendered, VisibleSectionChanged
+from bluebook_tui.ui.messages import MatchesCounted, NoteOpened, PaneRendered, SectionSelected, VisibleSectionChanged
 
 if TYPE_CHECKING:
+    from bluebook_tui.ui.app import BluebookApp
     from bluebook_tui.ui.widgets.section_markdown import ChangeMarks, MatchHighlighting
 
 # What to mark in a section the pane shows (None: nothing), as the view around the pane decides.
@@ -31,6 +34,8 @@ PREVIEW_CHARACTERS = 2500
 
 # Subsections mounted per step after the first: small enough to keep each step short.
 MOUNT_BATCH = 4
+# The hrefs of a footnote reference's link and of a column's (`section_markdown.note_link`, `section_link`).
+_NOTE_LINK, _SECTION_LINK = "note:", "section:"
 
 
 def release_removed_widgets() -> None:
@@ -51,7 +56,8 @@ def _below(section: Section, depth: int = 1) -> Iterator[tuple[Section, int]]:
 
 
 class SectionPane(VerticalScroll, can_focus=True):
-    """Shows one section with its subsections; marks a search pattern and steps through its matches."""
+    """Shows one section with its subsections; marks a search pattern and steps through its matches, and goes
+    from a footnote reference to its note and back."""
 
     DEFAULT_CSS = """
     SectionPane {
@@ -60,6 +66,26 @@ class SectionPane(VerticalScroll, can_focus=True):
         & > .preview { padding: 0 1; }
     }
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "f",
+            "step_link(1)",
+            "Next link",
+            # In `?` only: the footer keeps its room for search and sections (links show underlined in the text).
+            show=False,
+            tooltip="Pick the next footnote reference, or column the text points at (enter: follow it).",
+            id="next-link",
+        ),
+        Binding("F", "step_link(-1)", "Prev link", show=False, tooltip="Pick the previous link.", id="prev-link"),
+        Binding(
+            "enter",
+            "follow_link",
+            "Follow",
+            tooltip="Go to the picked footnote's note or column (backspace: back to where you were).",
+            id="follow-link",
+        ),
+    ]
 
     def __init__(
         self,
@@ -80,6 +106,11 @@ class SectionPane(VerticalScroll, can_focus=True):
         self._current_match = -1
         self._first_match = 0
         self._visible_section_id: str | None = None
+        # The links shown (block, index in the block), the one picked, the note opened and the links left for notes.
+        self._links: list[tuple[MatchHighlighting, int]] = []
+        self._current_link = -1
+        self._opened_note: MatchHighlighting | None = None
+        self._left_for_notes: list[int] = []
 
     def compose(self) -> ComposeResult:
         if self._first is not None and _RENDERER not in sys.modules:
@@ -92,6 +123,7 @@ class SectionPane(VerticalScroll, can_focus=True):
         self.section = section
         self.highlight = re.compile(pattern, re.IGNORECASE) if pattern else None
         self._matches, self._current_match = [], -1
+        self._links, self._current_link, self._opened_note, self._left_for_notes = [], -1, None, []
         self._visible_section_id = section.id
         if _RENDERER in sys.modules:
             self._mount_section(section, self.highlight, scroll_y)
@@ -105,7 +137,8 @@ class SectionPane(VerticalScroll, can_focus=True):
     async def _mount_section(self, section: Section, highlight: re.Pattern[str] | None, scroll_y: int) -> None:
         from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 
-        first = SectionMarkdown(section, 0, highlight, self._marks(section))
+        edition = cast("BluebookApp", self.app).library.edition(section.edition)
+        first = SectionMarkdown(section, 0, highlight, self._marks(section), edition)
         try:
             with self.app.batch_update():
                 await self.remove_children()
@@ -116,7 +149,7 @@ class SectionPane(VerticalScroll, can_focus=True):
             below = list(_below(section))
             for start in range(0, len(below), MOUNT_BATCH):
                 batch = [
-                    SectionMarkdown(sub, depth, highlight, self._marks(sub))
+                    SectionMarkdown(sub, depth, highlight, self._marks(sub), edition)
                     for sub, depth in below[start : start + MOUNT_BATCH]
                 ]
                 await self.mount_all(batch)
@@ -141,6 +174,13 @@ class SectionPane(VerticalScroll, can_focus=True):
             for block in widget.blocks()
             for index in range(len(block.match_spans()))
         ]
+        self._links = [
+            (block, index)
+            for widget in self.query_children(SectionMarkdown)
+            for block in widget.blocks()
+            for index in range(len(block.links()))
+        ]
+        self.refresh_bindings()
         if self._matches:
             self._current_match = min(self._first_match, len(self._matches) - 1) - 1
             self.step_match(1)
@@ -171,6 +211,91 @@ class SectionPane(VerticalScroll, can_focus=True):
         block.mark_current(index)
         self.scroll_to_widget(block, animate=False, immediate=True, top=block.outer_size.height > self.size.height)
         self.post_message(MatchesCounted(self._current_match + 1, len(self._matches)))
+
+    # Links: footnote references and columns pointed at ---------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step_link":
+            return bool(self._links)
+        if action == "follow_link":
+            # Otherwise enter goes on to the view around the pane (side by side: follow a moved sentence).
+            return 0 <= self._current_link < len(self._links)
+        return True
+
+    def action_step_link(self, step: int) -> None:
+        """Pick the next (`step` 1) or previous (-1) link, wrapping around, and bring it into view."""
+        if self._links:
+            self._pick_link((self._current_link + step) % len(self._links))
+
+    def _pick_link(self, index: int) -> None:
+        if 0 <= self._current_link < len(self._links):
+            self._links[self._current_link][0].pick_link(None)
+        self._current_link = index
+        block, within = self._links[index]
+        block.pick_link(within)
+        self.scroll_to_widget(block, animate=False, immediate=True, top=block.outer_size.height > self.size.height)
+        self.refresh_bindings()
+
+    def action_follow_link(self) -> None:
+        if 0 <= self._current_link < len(self._links):
+            block, within = self._links[self._current_link]
+            self._follow(block.links()[within][0])
+
+    @on(Markdown.LinkClicked)
+    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+        if not event.href.startswith((_NOTE_LINK, _SECTION_LINK)):
+            return  # a moved sentence's link: the side-by-side view follows it
+        event.stop()
+        clicked = next(
+            (i for i, (block, within) in enumerate(self._links) if block.links()[within][0] == event.href), None
+        )
+        if clicked is not None:
+            self._pick_link(clicked)
+        self._follow(event.href)
+
+    def _follow(self, href: str) -> None:
+        if href.startswith(_SECTION_LINK):
+            self.post_message(SectionSelected(href.removeprefix(_SECTION_LINK)))
+        else:
+            self._open_note(href.removeprefix(_NOTE_LINK))
+
+    def _open_note(self, label: str) -> None:
+        """Show the note, top of the pane, its number picked out; `back_from_note` returns to the reference."""
+        from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
+
+        note = next(
+            (
+                block
+                for widget in self.query_children(SectionMarkdown)
+                for block in widget.blocks()
+                if block.note_label == label
+            ),
+            None,
+        )
+        if note is None:
+            self.notify(f"Note {footnote_marker(label)} is not in this section.", severity="warning", timeout=3)
+            return
+        self._close_note()
+        self._left_for_notes.append(self._current_link)
+        self._opened_note = note
+        note.open_as_note(True)
+        self.scroll_to_widget(note, animate=False, immediate=True, top=True)
+        self.post_message(NoteOpened(footnote_marker(label)))
+
+    def _close_note(self) -> None:
+        if self._opened_note is not None:
+            self._opened_note.open_as_note(False)
+            self._opened_note = None
+
+    def back_from_note(self) -> bool:
+        """Return to the reference a note was opened from; False when no note was opened."""
+        if not self._left_for_notes:
+            return False
+        self._close_note()
+        link = self._left_for_notes.pop()
+        if 0 <= link < len(self._links):
+            self._pick_link(link)
+        return True
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
