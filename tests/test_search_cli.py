@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -30,14 +31,15 @@ def test_json_has_exactly_the_contract_keys(capsys: pytest.CaptureFixture[str], 
     code, out, err = run(capsys, content, "search", "Gulf of Guinea", "--json")
     assert (code, err) == (0, "")
     data = json.loads(out)
-    # The first four fields as they always were; `showing` (null: the query was searched as typed) and `variants`
-    # added since.
+    # The first four fields as they always were; `showing` (null: the query was searched as typed), `variants` and
+    # `editions` added since.
     assert list(data)[:3] == ["query", "total", "suggestion"] and set(data) == {
         "query",
         "total",
         "suggestion",
         "showing",
         "variants",
+        "editions",
         "hits",
     }
     assert data["query"] == "Gulf of Guinea" and data["suggestion"] is None and data["showing"] is None
@@ -77,6 +79,7 @@ def test_as_typed_no_hits_exits_zero_with_the_suggestion(capsys: pytest.CaptureF
         "suggestion": "piracy",
         "showing": None,
         "variants": [],
+        "editions": {},
         "hits": [],
     }
 
@@ -159,3 +162,15 @@ def test_json_names_the_variant_forms_also_searched(capsys: pytest.CaptureFixtur
     assert (code, data["variants"], data["total"]) == (0, ["Vietnam"], 5)
     assert json.loads(run(capsys, content, "search", "Gulf of Guinea", "--json")[1])["variants"] == []
     assert "5 sections match Viet Nam (also “Vietnam”)" in run(capsys, content, "search", "Viet Nam")[1]
+
+
+def test_json_counts_the_matching_sections_per_edition(capsys: pytest.CaptureFixture[str], content: Path) -> None:
+    everything = json.loads(run(capsys, content, "search", "piracy", "--json", "--limit", "100")[1])
+    by_hits = Counter(hit["edition"] for hit in everything["hits"])
+    assert len(everything["hits"]) == everything["total"] and len(by_hits) == 2
+    # With one hit shown, the counts are still of every match.
+    one = json.loads(run(capsys, content, "search", "piracy", "--json", "--limit", "1")[1])
+    assert one["editions"] == everything["editions"] == dict(by_hits)
+    assert json.loads(run(capsys, content, "search", "piracy", "--json", "--edition", "2016")[1])["editions"] == {
+        "2016": by_hits["2016"]
+    }

@@ -21,6 +21,7 @@ VERB_MODULES = (
     "search_cmds",
     "compare_cmds",
     "trace_cmds",
+    "history_cmds",
     "wording_cmds",
     "report_cmds",
     "bookmark_cmds",
@@ -41,6 +42,12 @@ def build_parser(*, verbs: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--content-dir", help="library directory (default: $BLUEBOOK_CONTENT_DIR or bundled)")
     parser.add_argument("--edition", help="open the app on this edition")
     parser.add_argument("--section", help="open the app on this section id, e.g. 2022/4.A")
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("LEFT", "RIGHT"),
+        help="compare these two editions in the app (default: the newest two)",
+    )
     if not verbs:
         return parser
     subparsers = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)

@@ -25,6 +25,11 @@ def start_section_id(args: argparse.Namespace, context: CommandContext) -> str |
 def run_app(args: argparse.Namespace, context: CommandContext) -> int:
     """Open the app; an unknown section or edition is a LibraryError, said in one line by `cli.main`."""
     start = start_section_id(args, context)
+    pair = None
+    if args.compare is not None:
+        from bluebook_tui.compare.editions import comparison_pair
+
+        pair = comparison_pair(context.library, *args.compare)
     # Start-up allocates a few hundred thousand objects that live as long as the app (Textual's modules, the
     # stylesheet, the widgets); the cyclic collector would walk them again and again, a single full pass taking
     # ~30 ms, a fifth of the first frame's time. None of them are garbage: the app collects again after its first
@@ -33,5 +38,5 @@ def run_app(args: argparse.Namespace, context: CommandContext) -> int:
     from bluebook_tui.ui.app import BluebookApp
     from bluebook_tui.user_data import default_data_dir
 
-    BluebookApp(context.library, default_data_dir(), start_section_id=start).run()
+    BluebookApp(context.library, default_data_dir(), start_section_id=start, pair=pair).run()
     return 0

@@ -34,7 +34,9 @@ def register(subparsers: Any) -> None:
         "--as-typed", action="store_true", help="search the query as written even when it matches nothing"
     )
     search.add_argument(
-        "--json", action="store_true", help="print {query, total, suggestion, showing, variants, hits} as JSON"
+        "--json",
+        action="store_true",
+        help="print {query, total, suggestion, showing, variants, editions, hits} as JSON",
     )
     search.set_defaults(handler=_search)
 
@@ -76,6 +78,7 @@ def _as_json(results: SearchResults) -> dict[str, Any]:
         "suggestion": results.suggestion,
         "showing": results.showing,
         "variants": list(results.variants),
+        "editions": dict(results.per_edition),
         "hits": [
             {
                 "edition": hit.edition,

@@ -20,6 +20,25 @@ def neighbour_edition(library: Library, edition_id: str) -> str:
     return ids[at - 1] if at else ids[1]
 
 
+def comparison_pair(library: Library, one: str | None = None, other: str | None = None) -> tuple[str, str]:
+    """The two editions to compare, older first: these two, or by default the newest two.
+
+    Raises LibraryError, one line, for an unknown edition (naming the library's), the same edition twice, or a
+    library of one edition.
+    """
+    ids = sorted(library.editions)
+    if one is None or other is None:
+        if len(ids) < 2:
+            raise LibraryError(f"comparing needs two editions; the library has only {', '.join(ids) or 'none'}")
+        return ids[-2], ids[-1]
+    for edition_id in (one, other):
+        library.edition(edition_id)
+    if one == other:
+        raise LibraryError(f"compare two different editions, not {one} with itself")
+    older, newer = sorted((one, other))
+    return older, newer
+
+
 def aligned(library: Library, one: str, other: str, cache_dir: Path | None = None) -> Alignment:
     """The alignment of two editions of the library, the older on the left (one edition: against itself)."""
     older, newer = sorted((library.edition(one), library.edition(other)), key=lambda edition: edition.id)

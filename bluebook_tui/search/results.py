@@ -38,3 +38,5 @@ class SearchResults:
     showing: str | None = None
     # Other ways the text writes the query's names, searched too ("Vietnam" for "Viet Nam"), as written.
     variants: tuple[str, ...] = ()
+    # Matching sections per edition searched, (edition, count) by edition id (editions without any left out).
+    per_edition: tuple[tuple[str, int], ...] = ()

@@ -10,11 +10,12 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from whoosh.collectors import Collector, FilterCollector, TermsCollector, TopCollector
+from whoosh.collectors import Collector, FacetCollector, FilterCollector, TermsCollector, TopCollector
 from whoosh.index import EmptyIndexError, open_dir
 from whoosh.qparser import QueryParser
 from whoosh.query import Term
 from whoosh.searching import Hit, Searcher
+from whoosh.sorting import Count, FacetMap, FieldFacet
 
 from bluebook_tui.library.errors import LibraryError
 from bluebook_tui.library.files import why_not
@@ -237,6 +238,9 @@ class SearchService:
         # matcher that skips the documents that can no longer make the top N, and its count falls short
         # (`Japan`: 32 with limit 1, 68 in all). usequality=False: no skipping by block quality either.
         collector: Collector = TopCollector(max(limit, PHRASE_POOL) if bonus else limit, usequality=False, replace=0)
+        # Hits per edition, from one facet over every match (inside the filter: what it lets through).
+        per_edition = FacetCollector(collector, FieldFacet(EDITION, maptype=Count))
+        collector = per_edition
         if edition_filter is not None:
             collector = FilterCollector(collector, allow=edition_filter)
         collector = TermsCollector(collector)
@@ -254,6 +258,7 @@ class SearchService:
             hits=tuple(self._hit(hit, score) for hit, score in ranked[:limit]),
             pattern=highlight_pattern(parsed, index.searcher.reader()),
             variants=tuple(dict.fromkeys(expansion.added)),
+            per_edition=tuple(sorted(cast(FacetMap, per_edition.facetmaps[EDITION]).as_dict().items())),
         )
 
     def _hit(self, hit: Hit, score: float) -> SearchHit:

@@ -44,12 +44,18 @@ class BluebookApp(App[None]):
         *,
         start_section_id: str | None = None,
         index_root: Path | None = None,
+        pair: tuple[str, str] | None = None,
     ) -> None:
+        """`pair`: the two editions to compare, older first (checked by `compare.editions.comparison_pair`); the
+        app then opens on them side by side. By default the newest two."""
         super().__init__()
         self.library = library
+        self._pair = pair
         self._index_root = index_root
         self.store = Store(data_dir)
         self._start = self._start_session(start_section_id)
+        if pair is not None:
+            self._start = Session(self._start.section_id, comparing=True)
         self.search_service: Any = None
         self.search_note = "Building the search index…"
 
@@ -88,7 +94,7 @@ class BluebookApp(App[None]):
         self.set_timer(0.1, save)  # once the palette has closed, so the shot shows the screen beneath it
 
     def get_default_screen(self) -> Screen[Any]:
-        return ReaderScreen(self.library, self.store, self._start)
+        return ReaderScreen(self.library, self.store, self._start, self._pair)
 
     def on_mount(self) -> None:
         self.store.listen(lambda notice: self.notify(notice, severity="warning", timeout=10))

@@ -17,6 +17,8 @@ ACTIONS = (
     ("Insights…", "insights", "How the wording changed: keywords, shifts, concordance, dispersion"),
     ("Export comparison report…", "export_report", "What changed between the editions, as an HTML, .md or .csv file"),
     ("Other edition", "other_edition", "The same section in the other edition"),
+    ("Compare editions…", "pick_pair", "Choose the two editions compared"),
+    ("Section history…", "section_history", "This section in every edition, step by step"),
     ("Bookmark this section", "bookmark", "Add or remove a bookmark"),
     ("Bookmarks", "bookmarks", "The list of bookmarks"),
     ("Copy citation", "copy_citation", "Copy a citation of this section"),

@@ -1,4 +1,5 @@
-"""The two newest editions compared, for every view of the app, with what views ask of the comparison.
+"""Two editions compared (the newest two unless the reader picks others), for every view of the app, with what
+views ask of the comparison.
 
 The alignment, and after it the wording (keywords and shifts), is worked out once, off the UI thread (`ensure` and
 `wording`, from a worker; a view that needs it first awaits it), or read from the user cache when these editions
@@ -31,8 +32,12 @@ Side = Literal["left", "right"]
 class Comparison:
     """The older edition on the left, the newer on the right; needs a library of two editions or more."""
 
-    def __init__(self, library: Library) -> None:
-        self.left_edition, self.right_edition = sorted(library.editions)[-2:]
+    def __init__(self, library: Library, pair: tuple[str, str] | None = None) -> None:
+        """`pair`: the two editions, older first (`compare.editions.comparison_pair` checks them); by default the
+        newest two."""
+        from bluebook_tui.compare.editions import comparison_pair
+
+        self.left_edition, self.right_edition = pair or comparison_pair(library)
         self.library = library
         self._lock = threading.Lock()
         # Its own: every view's `alignment` takes the other, and must not wait the ~0.5 s of a first wording.
@@ -82,6 +87,19 @@ class Comparison:
         if section.edition == self.left_edition:
             return "left"
         return "right" if section.edition == self.right_edition else None
+
+    def in_pair(self, section: Section) -> Section:
+        """The section if it is of a compared edition, else its counterpart in the newer one (or the older), else
+        the newer one's first section: where side by side shows a section of a third edition."""
+        if self.side(section):
+            return section
+        from bluebook_tui.compare.editions import aligned
+
+        for edition in (self.right_edition, self.left_edition):
+            other = aligned(self.library, section.edition, edition).counterpart(section.id)
+            if other is not None:
+                return other
+        return self.library.edition(self.right_edition).sections[0]
 
     def pair(self, section: Section) -> SectionPair | None:
         """The pair holding this section, None for a section of neither compared edition."""

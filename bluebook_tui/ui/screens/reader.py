@@ -89,7 +89,29 @@ class ReaderScreen(Screen[None]):
             tooltip="The section after this one, in reading order.",
             id="next-section",
         ),
-        Binding("e", "other_edition", "Other edition", tooltip="The same section in the other edition.", id="edition"),
+        Binding(
+            "e",
+            "other_edition",
+            "Other edition",
+            tooltip="The same section in the other edition (with more than two: in the edition you pick).",
+            id="edition",
+        ),
+        Binding(
+            "H",
+            "section_history",
+            "History",
+            show=False,
+            tooltip="This section in every edition: its counterpart in each and what became of it.",
+            id="history",
+        ),
+        Binding(
+            "P",
+            "pick_pair",
+            "Pick editions",
+            show=False,
+            tooltip="Choose the two editions compared (side by side, Changes, Insights, the report).",
+            id="pick-pair",
+        ),
         Binding(
             "c",
             "side_by_side",
@@ -139,9 +161,11 @@ class ReaderScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, library: Library, store: Store, start: Session) -> None:
+    def __init__(self, library: Library, store: Store, start: Session, pair: tuple[str, str] | None = None) -> None:
+        """`pair`: the editions compared, older first (by default the newest two)."""
         super().__init__()
         self.library = library
+        self._pair = pair
         self.store = store
         self.history: History = store.load_history()
         self.bookmarks = Bookmarks(store)
@@ -251,6 +275,9 @@ class ReaderScreen(Screen[None]):
         except LibraryError as error:
             self.notify(str(error), severity="warning")
             return
+        if self.comparing and self.comparison is not None:
+            # Side by side shows the compared editions: a section of a third one is shown by its counterpart.
+            section = self.comparison.in_pair(section)
         self._remember_scroll()
         self.section = self.visible_section = section
         self.pattern = pattern
@@ -278,10 +305,10 @@ class ReaderScreen(Screen[None]):
 
     @cached_property
     def comparison(self) -> Comparison | None:
-        """The two newest editions compared (None with one edition); imported on first use, not at start-up."""
+        """The two editions compared (None with one edition); imported on first use, not at start-up."""
         from bluebook_tui.ui.comparison import Comparison
 
-        return Comparison(self.library) if len(self.library.editions) >= 2 else None
+        return Comparison(self.library, self._pair) if len(self.library.editions) >= 2 else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Stepping through matches only while a search is marked (disabled otherwise: `?` still lists the keys,
@@ -432,6 +459,17 @@ class ReaderScreen(Screen[None]):
             self.notify("This is the edition's " + ("last" if step > 0 else "first") + " section.", timeout=3)
 
     async def action_other_edition(self) -> None:
+        """The section's counterpart in the other edition; with more than two, in the edition the reader picks."""
+        others = [edition for edition in sorted(self.library.editions, reverse=True) if edition != self.section.edition]
+        if len(others) > 1:
+            from bluebook_tui.ui.screens.pick_editions import EditionScreen
+
+            def chosen(edition: str | None) -> None:
+                if edition is not None:
+                    self._open_counterpart_in(edition)
+
+            self.app.push_screen(EditionScreen(f"{self.section.heading} in…", others), chosen)
+            return
         comparison = await self._comparison_ready()
         other = comparison.counterpart(self.section) if comparison else None
         if other is not None:
@@ -447,11 +485,68 @@ class ReaderScreen(Screen[None]):
             self.open_section(other.id)
             return
         if destination is None:
-            self.notify(f"{self.section.heading}: no counterpart in the other edition.", timeout=4)
+            where = others[0] if others else "another edition"
+            self.notify(f"{self.section.heading}: no counterpart in {where}.", timeout=4)
             return
         went = "went into" if comparison and comparison.side(self.section) == "left" else "came from"
         self.notify(f"{self.section.heading} has no section of its own there; its text {went} this one.", timeout=6)
         self.open_section(destination.id)
+
+    @work(exclusive=True, group="counterpart")
+    async def _open_counterpart_in(self, edition: str) -> None:
+        """Open the section's counterpart in `edition` (aligning the two in a thread the first time)."""
+        from bluebook_tui.compare.editions import aligned
+
+        section = self.section
+        alignment = await asyncio.to_thread(aligned, self.library, section.edition, edition)
+        other = alignment.counterpart(section.id)
+        pair = alignment.pair_for(section.id)
+        if other is None and pair.destination is not None:
+            went = "went into" if section.edition < edition else "came from"
+            self.notify(f"{section.heading} has no section of its own in {edition}; its text {went} this one.")
+            other = pair.destination
+        if other is None:
+            self.notify(f"{section.heading}: no counterpart in {edition}.", timeout=4)
+            return
+        self.open_section(other.id)
+
+    def action_section_history(self) -> None:
+        from bluebook_tui.ui.screens.history import HistoryScreen
+
+        def chosen(section_id: str | None) -> None:
+            if section_id is not None:
+                self.open_section(section_id)
+
+        self.app.push_screen(HistoryScreen(self.library, self.section), chosen)
+
+    def action_pick_pair(self) -> None:
+        """Choose the two editions compared (side by side, Changes, Insights, the report)."""
+        if self.comparison is None:
+            self.notify("Comparing needs two editions.", severity="warning")
+            return
+        from bluebook_tui.ui.screens.pick_editions import PairScreen
+
+        current = (self.comparison.left_edition, self.comparison.right_edition)
+
+        async def chosen(pair: tuple[str, str] | None) -> None:
+            if pair is not None and pair != current:
+                await self.set_pair(pair)
+
+        self.app.push_screen(PairScreen(list(self.library.editions), current), chosen)
+
+    async def set_pair(self, pair: tuple[str, str]) -> None:
+        """Compare these two editions (older first) from now on, side by side at once when comparing already."""
+        self._pair = pair
+        self.__dict__.pop("comparison", None)  # the cached_property: made again for the new pair
+        mounting, self._side_by_side_mount = self._side_by_side_mount, None
+        if mounting is not None:
+            view = await mounting
+            if self.comparing:
+                self.query_one(ContentSwitcher).current = "reader-pane"
+            await view.remove()
+        self.notify(f"Comparing {pair[0]} → {pair[1]}.", timeout=3)
+        if self.comparing:
+            await self._compare(True)
 
     async def action_side_by_side(self) -> None:
         await self._compare(not self.comparing)

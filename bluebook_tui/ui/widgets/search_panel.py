@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections import Counter
 from collections.abc import Sequence
 from itertools import groupby
 from typing import Any, ClassVar
@@ -38,6 +37,8 @@ HIT_LIMIT = 50
 SUGGESTION_PREFIX = "suggestion:"
 AS_TYPED_PREFIX = "as-typed:"
 COUNT_BAR_WIDTH = 12
+# With more editions than this, the bars show the ones with most hits and then "N others".
+MAX_BARS = 6
 
 
 def hit_prompt(hit: Any, note: Content | None = None) -> Content:
@@ -53,12 +54,20 @@ def hit_prompt(hit: Any, note: Content | None = None) -> Content:
 
 
 def edition_counts(counts: dict[str, int], hint: str = "") -> Content:
-    """Hits per edition as bars scaled to the largest count, then a muted hint."""
+    """Hits per edition as bars scaled to the largest count, then a muted hint. With many editions, the ones with
+    the most hits (in edition order), then the others' sum."""
     most = max(counts.values(), default=0) or 1
+    shown = counts
+    if len(counts) > MAX_BARS:
+        top = sorted(counts, key=lambda edition: (-counts[edition], edition))[: MAX_BARS - 1]
+        shown = {edition: counts[edition] for edition in counts if edition in top}
     parts = [
         Content.assemble((edition, "bold"), " ", (bar(count / most, COUNT_BAR_WIDTH), "$text-accent"), f" {count}  ")
-        for edition, count in counts.items()
+        for edition, count in shown.items()
     ]
+    if len(shown) < len(counts):
+        others = len(counts) - len(shown)
+        parts.append(Content.styled(f"{others} others {sum(counts.values()) - sum(shown.values())}  ", "bold"))
     return Content("").join([*parts, Content.styled(hint, "$text-muted")])
 
 
@@ -126,7 +135,7 @@ class SearchPanel(Vertical):
         self._submit_pending: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield OrderedInput(self._initial_query, placeholder="Search both editions…", id="search-query")
+        yield OrderedInput(self._initial_query, placeholder=f"Search {self._all_editions}…", id="search-query")
         with Horizontal(id="search-status-row"):
             yield Static("", id="search-total")
             yield Static(self._filter_label(), id="edition-filter")
@@ -140,6 +149,10 @@ class SearchPanel(Vertical):
     @property
     def query_text(self) -> str:
         return self.query_one("#search-query", Input).value
+
+    @property
+    def _all_editions(self) -> str:
+        return "both editions" if len(self._editions) == 2 else "all editions"
 
     def _filter_label(self) -> str:
         return f"[{self.edition or 'all editions'}]"
@@ -222,7 +235,7 @@ class SearchPanel(Vertical):
         query = self.query_one("#search-query", Input).value.strip()
         if not query:
             self.workers.cancel_group(self, "search")
-            self._show_status("Type to search both editions.")
+            self._show_status(f"Type to search {self._all_editions}.")
             self.query_one("#edition-counts", Static).update("")
             self.query_one("#search-hits", OptionList).clear_options()
         elif self.service is None:
@@ -240,25 +253,17 @@ class SearchPanel(Vertical):
         if worker.is_cancelled:
             return
         results = service.search(query, edition=edition, limit=HIT_LIMIT, as_you_type=True, as_typed=as_typed)
-        counts = self._edition_counts(service, results, query, edition, as_typed)
+        counts = self._edition_counts(results, edition)
         notes = self._notes(results.hits, results.pattern)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_results, results, query, edition, counts, notes)
 
-    def _edition_counts(
-        self, service: Any, results: Any, query: str, edition: str | None, as_typed: bool
-    ) -> dict[str, int]:
-        """Hits per edition searched: counted among the hits when they are all there, else asked for."""
+    def _edition_counts(self, results: Any, edition: str | None) -> dict[str, int]:
+        """Hits per edition searched (the search service counts them in one pass), none when it failed."""
         if results.error:
             return {}
-        searched = [edition] if edition else self._editions
-        if results.total <= len(results.hits):
-            counted = Counter(hit.edition for hit in results.hits)
-            return {edition_id: counted[edition_id] for edition_id in searched}
-        return {
-            edition_id: service.search(query, edition=edition_id, limit=1, as_you_type=True, as_typed=as_typed).total
-            for edition_id in searched
-        }
+        counted = dict(results.per_edition)
+        return {edition_id: counted.get(edition_id, 0) for edition_id in ([edition] if edition else self._editions)}
 
     def _notes(self, hits: Sequence[Any], pattern: str | None) -> dict[str, Content]:
         """What became of each hit's section in the other edition, and of the sentences the query matches there,

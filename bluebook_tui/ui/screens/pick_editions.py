@@ -1,0 +1,118 @@
+"""Choosing editions: one to go to (`e` with more than two), or the two to compare (`P`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+_CSS = """
+    align: center middle;
+    #pick {
+        width: auto;
+        min-width: 40;
+        max-width: 90%;
+        height: auto;
+        max-height: 90%;
+        padding: 0 1;
+        border: round $accent;
+        border-title-color: $accent;
+        background: $surface;
+    }
+    #pick-help { color: $text-muted; width: 100%; }
+    OptionList { width: auto; min-width: 18; height: auto; max-height: 20; }
+"""
+
+
+def _options(editions: Sequence[str], notes: dict[str, str]) -> list[Option]:
+    return [
+        Option(f"{edition}  {notes[edition]}" if notes.get(edition) else edition, id=edition) for edition in editions
+    ]
+
+
+class EditionScreen(ModalScreen[str | None]):
+    """Dismissed with the chosen edition, or None on escape."""
+
+    DEFAULT_CSS = f"EditionScreen {{ {_CSS} }}"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Stay where you are.", id="pick.cancel"),
+    ]
+
+    def __init__(self, title: str, editions: Sequence[str], notes: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self._title, self._editions, self._notes = title, list(editions), notes or {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pick"):
+            yield OptionList(*_options(self._editions, self._notes), id="pick-edition")
+
+    def on_mount(self) -> None:
+        frame = self.query_one("#pick")
+        frame.border_title = self._title
+        frame.border_subtitle = "enter go · esc cancel"
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PairScreen(ModalScreen[tuple[str, str] | None]):
+    """The two editions to compare: one from each list (enter in the first moves to the second). Dismissed with
+    them older first, or None on escape; the same edition twice is said, not taken."""
+
+    DEFAULT_CSS = f"PairScreen {{ {_CSS} }}"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Keep the editions compared now.", id="pair.cancel"),
+    ]
+
+    def __init__(self, editions: Sequence[str], current: tuple[str, str]) -> None:
+        super().__init__()
+        self._editions = sorted(editions)
+        self._current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pick"):
+            yield Static("The older edition on the left, the newer on the right.", id="pick-help")
+            with Horizontal(id="pick-lists"):
+                yield OptionList(*_options(self._editions, {}), id="pick-left")
+                yield OptionList(*_options(self._editions, {}), id="pick-right")
+
+    def on_mount(self) -> None:
+        frame = self.query_one("#pick")
+        frame.border_title = "Compare editions"
+        frame.border_subtitle = "enter choose · tab other list · esc cancel"
+        self.query_one("#pick-lists").styles.height = "auto"
+        for list_id, edition in zip(("#pick-left", "#pick-right"), self._current, strict=True):
+            self.query_one(list_id, OptionList).highlighted = self._editions.index(edition)
+
+    @on(OptionList.OptionSelected, "#pick-left")
+    def _left_chosen(self) -> None:
+        self.query_one("#pick-right").focus()
+
+    @on(OptionList.OptionSelected, "#pick-right")
+    def _right_chosen(self) -> None:
+        left, right = (self._chosen(list_id) for list_id in ("#pick-left", "#pick-right"))
+        if left is None or right is None:
+            return
+        if left == right:
+            self.notify(f"Pick two different editions, not {left} twice.", severity="warning", timeout=4)
+            return
+        self.dismiss((min(left, right), max(left, right)))
+
+    def _chosen(self, list_id: str) -> str | None:
+        options = self.query_one(list_id, OptionList)
+        index = options.highlighted
+        return options.get_option_at_index(index).id if index is not None else None
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
