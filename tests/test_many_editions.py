@@ -20,9 +20,9 @@ from tests.support import run
 from tests.test_app_support import reader, settle, until
 
 
-def copy_edition(content: Path, source: str, edition: str) -> None:
+def copy_edition(content: Path, source: str, edition: str, source_dir: Path | None = None) -> None:
     """A new edition with the same text as `source` (so every section has an identical counterpart in it)."""
-    text = (content / f"{source}.md").read_text(encoding="utf-8")
+    text = ((source_dir or content) / f"{source}.md").read_text(encoding="utf-8")
     text = text.replace(f'edition: "{source}"', f'edition: "{edition}"', 1)
     text = text.replace(f"Diplomatic Bluebook {source}", f"Diplomatic Bluebook {edition}", 1)
     (content / f"{edition}.md").write_text(text, encoding="utf-8")
@@ -175,3 +175,35 @@ async def test_h_shows_the_history_and_opens_a_step(four_library: Library, data_
         assert table.cursor_row == 0  # on the section being read
         await pilot.press("down", "down", "enter")
         await until(pilot, lambda: reader(pilot).section.id == "2022/3")
+
+
+@pytest.fixture(scope="module")
+def fifty(bundled_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Library:
+    content = tmp_path_factory.mktemp("fifty") / "content"
+    content.mkdir()
+    for year in range(1973, 2023):
+        copy_edition(content, "2016" if year % 2 else "2022", str(year), source_dir=bundled_content)
+    return load_library(content)
+
+
+async def test_with_fifty_editions_the_tree_fills_an_edition_when_it_is_opened(
+    fifty: Library, data_dir: Path, tmp_path: Path
+) -> None:
+    from bluebook_tui.ui.widgets.section_tree import SectionTree
+
+    assert len(fifty.editions) == 50
+    app = BluebookApp(fifty, data_dir, start_section_id="2022/4.A", index_root=tmp_path / "index")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tree = pilot.app.screen.query_one(SectionTree)
+        filled = {section_id.partition("/")[0] for section_id in tree._section_nodes}
+        assert filled == {"2022"}
+        editions = [node for node in tree.root.children]
+        assert len(editions) == 50 and [node.is_expanded for node in editions].count(True) == 1
+        node_1980 = next(node for node in editions if str(node.label).startswith("1980"))
+        node_1980.expand()
+        await pilot.pause()
+        assert "1980/4.A" in tree._section_nodes and node_1980.children
+        reader(pilot).open_section("1975/2.A")
+        await settle(pilot)
+        assert tree.cursor_node is not None and tree.cursor_node.data == "1975/2.A"
