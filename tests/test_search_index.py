@@ -25,8 +25,8 @@ from pathlib import Path
 from bluebook_tui.library import load_library
 from bluebook_tui.search import SearchService
 
-def progress(done, total):
-    if done == total // 2:
+def progress(at):
+    if at.sections_done == at.sections // 2:
         os.kill(os.getpid(), signal.SIGKILL)
 
 SearchService(load_library(Path(sys.argv[1]))).ensure_index(progress=progress, rebuild=True)

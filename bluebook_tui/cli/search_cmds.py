@@ -15,6 +15,7 @@ from bluebook_tui.cli.arguments import positive_int
 if TYPE_CHECKING:
     from bluebook_tui.cli.context import CommandContext
     from bluebook_tui.search import SearchResults, SearchService
+    from bluebook_tui.search.builder import IndexProgress
 
 DEFAULT_LIMIT = 10
 
@@ -130,12 +131,15 @@ def _index(args: argparse.Namespace, context: CommandContext) -> int:
 
     service = _service(context)
     out = console()
-    columns = (TextColumn("Indexing sections"), BarColumn(), MofNCompleteColumn())
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("sections"))
     with Progress(*columns, console=out, transient=True, disable=args.json or not out.is_terminal) as bar:
-        task = bar.add_task("index", total=None)
-        built = service.ensure_index(
-            progress=lambda done, total: bar.update(task, completed=done, total=total), rebuild=args.rebuild
-        )
+        task = bar.add_task("Indexing", total=None)
+
+        def progress(at: IndexProgress) -> None:
+            description = f"Indexing {at.editions_done}/{at.editions} editions"
+            bar.update(task, description=description, completed=at.sections_done, total=at.sections)
+
+        built = service.ensure_index(progress=progress, rebuild=args.rebuild)
     if args.json:
         from bluebook_tui.cli.output import print_json
 

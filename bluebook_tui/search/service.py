@@ -58,10 +58,13 @@ class _OpenIndex:
     variants: Variants
 
     @classmethod
-    def open(cls, path: Path) -> _OpenIndex:
+    def open(cls, path: Path, manifest: Manifest) -> _OpenIndex:
         searcher = open_dir(str(path)).searcher()
         schema = searcher.schema
-        editions = tuple(term.decode("utf-8") for term in searcher.reader().lexicon(EDITION))
+        # From the manifest: the index's own terms keep a removed edition's id until its segment is merged away.
+        editions = tuple(sorted({edition_id for _, edition_id in manifest.files.values()}))
+        if not editions:
+            editions = tuple(term.decode("utf-8") for term in searcher.reader().lexicon(EDITION))
         return cls(searcher, search_parser(schema), spelling_parser(schema), editions, Variants.load(path))
 
 
@@ -147,7 +150,9 @@ class SearchService:
             # Imported here: a search over a fresh index never loads the writing half of Whoosh.
             from bluebook_tui.search.builder import build_index
 
-            return build_index(self._load_library(), self._store, content, progress), True
+            # A build of this library and schema is the start of the next one (unless asked to rebuild).
+            previous = manifest if manifest is not None and self._is_ours(manifest) and not rebuild else None
+            return build_index(self._load_library(), self._store, content, progress, previous), True
 
     def _repair(self, progress: Progress | None) -> None:
         """Rebuild a build that cannot be read and open the new one (call with `_lock` held)."""
@@ -306,7 +311,7 @@ class SearchService:
                 break
             path = self._store.generation_path(manifest)
             try:
-                index = _OpenIndex.open(path)
+                index = _OpenIndex.open(path, manifest)
             except (OSError, EmptyIndexError):
                 manifest = self._store.read_manifest()
                 continue

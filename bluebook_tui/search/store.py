@@ -3,13 +3,15 @@
 Layout of an index directory (`<content_dir>/../index` for a library folder named `content`, else
 `<content_dir>/../<name>.index`, or a per-library folder in the user cache):
 
-    current.json        the manifest: schema version, library, content hash and directory of the current build
+    current.json        the manifest: schema version, library, content hash and directory of the current build, and
+                        each edition file's hash and edition id (what the next build can keep)
     gen-<hash>-<id>/    complete Whoosh indexes; the manifest names one of them
     .build-*/           a build in progress (or killed half-way: removed by the next build)
     .lock               held (flock) by whoever builds, so two processes never build at once
 
 A build is written into a fresh `.build-*` directory, renamed to `gen-*` and only then named in the manifest,
-which is replaced atomically; readers take no lock and always see a complete index.
+which is replaced atomically; readers take no lock and always see a complete index. A build after an edition was
+added, changed or removed starts from a copy of the current one and re-indexes only those editions.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bluebook_tui.library.paths import APP_NAME, is_installed_bundle
@@ -42,13 +44,20 @@ class Manifest:
     content: str
     generation: str
     library: str = ""  # the resolved content dir: an index answers for its own library only
+    # Each edition file's name → [its hash, the edition id it holds]: which editions the build is of.
+    files: dict[str, list[str]] = field(default_factory=dict)
 
 
-def content_hash(content_dir: Path) -> str:
+def file_hashes(content_dir: Path) -> dict[str, str]:
+    """Each edition file's SHA-256, by file name."""
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(content_dir.glob("*.md"))}
+
+
+def content_hash(content_dir: Path, files: dict[str, str] | None = None) -> str:
     """A digest of the library's editions (names and bytes): it changes whenever any edition does."""
     digest = hashlib.sha256()
-    for path in sorted(content_dir.glob("*.md")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name, file_hash in sorted((files if files is not None else file_hashes(content_dir)).items()):
+        digest.update(f"{name}\0{file_hash}\0".encode())
     return digest.hexdigest()
 
 
@@ -122,12 +131,14 @@ class IndexStore:
         self.root.mkdir(parents=True, exist_ok=True)
         return Path(tempfile.mkdtemp(prefix=BUILD_PREFIX, dir=self.root))
 
-    def publish(self, build_dir: Path, schema: int, content: str, library: str) -> Manifest:
+    def publish(
+        self, build_dir: Path, schema: int, content: str, library: str, files: dict[str, list[str]]
+    ) -> Manifest:
         """Make a finished build current, then remove what no reader can still be opening."""
         previous = self.read_manifest()
         generation = f"{GENERATION_PREFIX}{content[:12]}-{build_dir.name.removeprefix(BUILD_PREFIX)}"
         build_dir.rename(self.root / generation)
-        manifest = Manifest(schema, content, generation, library)
+        manifest = Manifest(schema, content, generation, library, files)
         staging = self.root / f"{MANIFEST_NAME}.tmp"
         try:
             staging.write_text(json.dumps(asdict(manifest)), encoding="utf-8")

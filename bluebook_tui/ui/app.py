@@ -19,6 +19,8 @@ from bluebook_tui.user_data import Session, Store
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from bluebook_tui.search.builder import IndexProgress
+
 INDEX_DELAY_SECONDS = 0.3
 
 
@@ -126,11 +128,17 @@ class BluebookApp(App[None]):
             service = SearchService(self.library, index_root=self._index_root)
             # Notices come from this thread or a search's; Textual's notify is safe from either.
             service.on_notice = lambda notice: self.notify(notice, severity="warning", timeout=10)
-            service.ensure_index()
+            service.ensure_index(progress=self._index_progress)
         except Exception as error:  # any failure here must leave reading working
             self.call_from_thread(self._search_ready, None, f"Search index unavailable: {error}")
             return
         self.call_from_thread(self._search_ready, service, "")
+
+    def _index_progress(self, at: IndexProgress) -> None:
+        """From the index thread: "Indexing 12/65 editions…" in the search's status, once per edition."""
+        note = f"Indexing {at.editions_done}/{at.editions} editions…"
+        if note != self.search_note:
+            self.call_from_thread(self._search_ready, None, note)
 
     def _search_ready(self, service: Any, note: str) -> None:
         from bluebook_tui.ui.screens.search import SearchScreen
