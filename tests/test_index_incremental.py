@@ -30,13 +30,13 @@ def content(bundled_content: Path, tmp_path: Path) -> Path:
 def build(content: Path, root: Path, *, rebuild: bool = False) -> list[IndexProgress]:
     """Bring the index of the library in `content` up to date; what the build reported."""
     seen: list[IndexProgress] = []
-    service = SearchService.for_content_dir(content, lambda: load_library(content), index_root=root)
+    service = SearchService.for_content_dir(content, index_root=root)
     service.ensure_index(progress=seen.append, rebuild=rebuild)
     return seen
 
 
 def answers(content: Path, root: Path) -> dict[str, tuple[int, tuple[tuple[str, int], ...]]]:
-    service = SearchService.for_content_dir(content, lambda: load_library(content), index_root=root)
+    service = SearchService.for_content_dir(content, index_root=root)
     return {query: (found.total, found.per_edition) for query in QUERIES for found in [service.search(query)]}
 
 
@@ -56,13 +56,13 @@ def test_adding_changing_and_removing_an_edition_indexes_that_one_only(content: 
     (content / "2017.md").write_text(re.sub("(?i)piracy", "brigandage", text), encoding="utf-8")
     assert editions_indexed(build(content, root)) == 1
     assert answers(content, root) == answers(content, tmp_path / "full-2")
-    service = SearchService.for_content_dir(content, lambda: load_library(content), index_root=root)
+    service = SearchService.for_content_dir(content, index_root=root)
     assert dict(service.search("brigandage").per_edition) == {"2017": 6}
     assert "2017" not in dict(service.search("piracy").per_edition)
 
     (content / "2016.md").unlink()
     assert editions_indexed(build(content, root)) == 0
-    service = SearchService.for_content_dir(content, lambda: load_library(content), index_root=root)
+    service = SearchService.for_content_dir(content, index_root=root)
     assert service.contents() == (["2017", "2022", "2023"], sum(1 for _ in load_library(content).walk()))
     assert service.search("piracy", edition="2016").error == "no edition '2016' (editions: 2017, 2022, 2023)"
     assert answers(content, root) == answers(content, tmp_path / "full-3")
@@ -74,12 +74,14 @@ def test_rebuild_indexes_every_edition(content: Path, tmp_path: Path) -> None:
     assert editions_indexed(build(content, root, rebuild=True)) == 3
 
 
-def test_progress_counts_editions_and_sections(content: Path, tmp_path: Path) -> None:
+def test_progress_counts_editions_and_each_editions_sections(content: Path, tmp_path: Path) -> None:
     seen = build(content, tmp_path / "index")
-    sections = sum(1 for _ in load_library(content).walk())
-    assert [step.sections_done for step in seen] == list(range(1, sections + 1))
-    assert {step.sections for step in seen} == {sections} and seen[-1].editions_done == 3
-    assert [step.editions_done for step in seen] == sorted(step.editions_done for step in seen)
+    library = load_library(content)
+    sizes = [sum(1 for _ in library.edition(edition).walk()) for edition in ("2016", "2017", "2022")]
+    expected = [
+        (done + (count == size), 3, count, size) for done, size in enumerate(sizes) for count in range(1, size + 1)
+    ]
+    assert [(at.editions_done, at.editions, at.sections_done, at.sections) for at in seen] == expected
 
 
 def test_a_failed_update_leaves_the_current_build_whole(
@@ -96,7 +98,7 @@ def test_a_failed_update_leaves_the_current_build_whole(
         if at.sections_done == 10:
             raise OSError("No space left on device")
 
-    service = SearchService.for_content_dir(content, lambda: load_library(content), index_root=root)
+    service = SearchService.for_content_dir(content, index_root=root)
     with pytest.raises(LibraryError, match=r"cannot write the search index in .*: No space left on device"):
         service.ensure_index(progress=fail)
     assert store.read_manifest() == current

@@ -207,3 +207,14 @@ async def test_with_fifty_editions_the_tree_fills_an_edition_when_it_is_opened(
         reader(pilot).open_section("1975/2.A")
         await settle(pilot)
         assert tree.cursor_node is not None and tree.cursor_node.data == "1975/2.A"
+
+
+def test_trend_charts_every_edition(capsys: pytest.CaptureFixture[str], four: Path) -> None:
+    code, out, _ = run(capsys, "--content-dir", str(four), "trend", "piracy", "--json")
+    rows = {row["edition"]: row for row in json.loads(out)["editions"]}
+    assert code == 0 and list(rows) == ["2016", "2017", "2022", "2023"]
+    assert rows["2016"]["occurrences"] == rows["2017"]["occurrences"] > 0
+    assert rows["2022"]["per_10k_words"] == rows["2023"]["per_10k_words"] > 0
+    _, chart, _ = run(capsys, "--content-dir", str(four), "trend", "piracy")
+    bars = [line for line in chart.splitlines() if "█" in line]
+    assert [line.split()[0] for line in bars] == ["2016", "2017", "2022", "2023"]

@@ -40,7 +40,7 @@ from bluebook_tui.library import load_library
 from bluebook_tui.search import SearchService
 
 content, role, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-service = SearchService.for_content_dir(content, lambda: load_library(content))
+service = SearchService.for_content_dir(content)
 for round_ in range(rounds):
     if role == "builder":
         service.ensure_index(rebuild=True)
@@ -168,5 +168,5 @@ def test_the_user_cache_is_used_when_the_library_folder_is_read_only(
 
 def test_a_broken_library_is_one_line_from_search(content: Path) -> None:
     (content / "2022.md").write_text("not an edition\n", encoding="utf-8")
-    results = SearchService.for_content_dir(content, lambda: load_library(content)).search("piracy")
+    results = SearchService.for_content_dir(content).search("piracy")
     assert results.error is not None and "not a Bluebook edition" in results.error and "\n" not in results.error

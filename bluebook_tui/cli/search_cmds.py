@@ -50,7 +50,7 @@ def register(subparsers: Any) -> None:
 def _service(context: CommandContext) -> SearchService:
     from bluebook_tui.search import SearchService
 
-    service = SearchService.for_content_dir(context.content_dir, lambda: context.library)
+    service = SearchService.for_content_dir(context.content_dir)
     service.on_notice = lambda notice: print(f"bluebook: {notice}", file=sys.stderr)
     return service
 
@@ -125,19 +125,20 @@ def _print_results(results: SearchResults) -> None:
 
 
 def _index(args: argparse.Namespace, context: CommandContext) -> int:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import BarColumn, Progress, TextColumn
 
     from bluebook_tui.cli.output import console
 
     service = _service(context)
     out = console()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("sections"))
+    columns = (TextColumn("{task.description}"), BarColumn())
     with Progress(*columns, console=out, transient=True, disable=args.json or not out.is_terminal) as bar:
         task = bar.add_task("Indexing", total=None)
 
         def progress(at: IndexProgress) -> None:
             description = f"Indexing {at.editions_done}/{at.editions} editions"
-            bar.update(task, description=description, completed=at.sections_done, total=at.sections)
+            done = at.editions_done + (at.sections_done / at.sections if at.sections_done < at.sections else 0)
+            bar.update(task, description=description, completed=done, total=at.editions)
 
         built = service.ensure_index(progress=progress, rebuild=args.rebuild)
     if args.json:

@@ -76,20 +76,17 @@ class SearchService:
     """
 
     def __init__(self, library: Library, *, index_root: Path | None = None) -> None:
-        self._init(library.content_dir, lambda: library, index_root)
+        self._init(library.content_dir, index_root)
 
     @classmethod
-    def for_content_dir(
-        cls, content_dir: Path, load_library: Callable[[], Library], *, index_root: Path | None = None
-    ) -> SearchService:
-        """A service that loads the library only when the index has to be (re)built."""
+    def for_content_dir(cls, content_dir: Path, *, index_root: Path | None = None) -> SearchService:
+        """A service for the library in `content_dir`, without loading it (a build reads one edition at a time)."""
         service = cls.__new__(cls)
-        service._init(content_dir, load_library, index_root)
+        service._init(content_dir, index_root)
         return service
 
-    def _init(self, content_dir: Path, load_library: Callable[[], Library], index_root: Path | None) -> None:
+    def _init(self, content_dir: Path, index_root: Path | None) -> None:
         self._content_dir = content_dir.resolve()
-        self._load_library = load_library
         self._store = IndexStore(index_root or default_index_root(content_dir))
         self._lock = threading.Lock()
         self._index: _OpenIndex | None = None
@@ -152,7 +149,7 @@ class SearchService:
 
             # A build of this library and schema is the start of the next one (unless asked to rebuild).
             previous = manifest if manifest is not None and self._is_ours(manifest) and not rebuild else None
-            return build_index(self._load_library(), self._store, content, progress, previous), True
+            return build_index(self._content_dir, self._store, content, progress, previous), True
 
     def _repair(self, progress: Progress | None) -> None:
         """Rebuild a build that cannot be read and open the new one (call with `_lock` held)."""
