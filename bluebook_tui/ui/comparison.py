@@ -88,6 +88,10 @@ class Comparison:
             return "left"
         return "right" if section.edition == self.right_edition else None
 
+    def other_edition(self, section: Section) -> str:
+        """The compared edition a section is set against: the newer for the older's, else the older."""
+        return self.right_edition if section.edition == self.left_edition else self.left_edition
+
     def in_pair(self, section: Section) -> Section:
         """The section if it is of a compared edition, else its counterpart in the newer one (or the older), else
         the newer one's first section: where side by side shows a section of a third edition."""

@@ -16,9 +16,8 @@ from textual.widgets.option_list import Option
 _CSS = """
     align: center middle;
     #pick {
-        width: auto;
-        min-width: 40;
-        max-width: 90%;
+        width: 60;
+        max-width: 95%;
         height: auto;
         max-height: 90%;
         padding: 0 1;
@@ -27,7 +26,7 @@ _CSS = """
         background: $surface;
     }
     #pick-help { color: $text-muted; width: 100%; }
-    OptionList { width: auto; min-width: 18; height: auto; max-height: 20; }
+    OptionList { width: 1fr; height: auto; max-height: 20; border-title-color: $text-muted; }
 """
 
 
@@ -92,8 +91,10 @@ class PairScreen(ModalScreen[tuple[str, str] | None]):
         frame.border_title = "Compare editions"
         frame.border_subtitle = "enter choose · tab other list · esc cancel"
         self.query_one("#pick-lists").styles.height = "auto"
-        for list_id, edition in zip(("#pick-left", "#pick-right"), self._current, strict=True):
-            self.query_one(list_id, OptionList).highlighted = self._editions.index(edition)
+        for list_id, edition, side in zip(("#pick-left", "#pick-right"), self._current, ("Left", "Right"), strict=True):
+            options = self.query_one(list_id, OptionList)
+            options.highlighted = self._editions.index(edition)
+            options.border_title = side
 
     @on(OptionList.OptionSelected, "#pick-left")
     def _left_chosen(self) -> None:

@@ -376,7 +376,7 @@ class ReaderScreen(Screen[None]):
         section, index = found
         trace = comparison.alignment.trace(section.id)[index]
         if not trace.counterparts:
-            self.notify("This sentence has no counterpart in the other edition.", timeout=3)
+            self.notify(f"This sentence has no counterpart in {comparison.other_edition(section)}.", timeout=3)
             return
         target = trace.counterparts[0]
         target_section = self.library.section(target.section_id)
@@ -507,6 +507,11 @@ class ReaderScreen(Screen[None]):
             other = pair.destination
         if other is None:
             self.notify(f"{section.heading}: no counterpart in {edition}.", timeout=4)
+            return
+        comparison = self.comparison
+        if self.comparing and comparison is not None and comparison.side(other) is None:
+            pair = f"{comparison.left_edition} and {comparison.right_edition}"
+            self.notify(f"Side by side shows {pair}: P compares {edition} instead; c reads it alone.", timeout=6)
             return
         self.open_section(other.id)
 

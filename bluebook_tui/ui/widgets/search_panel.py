@@ -183,7 +183,8 @@ class SearchPanel(Vertical):
         section = self._comparison.library.find(section_id) if self._comparison else None
         counterpart = self._comparison.counterpart(section) if self._comparison and section else None
         if counterpart is None:
-            self.notify("This hit's section has no counterpart in the other edition.", timeout=3)
+            where = self._comparison.other_edition(section) if self._comparison and section else "another edition"
+            self.notify(f"This hit's section has no counterpart in {where}.", timeout=3)
             return
         self.post_message(HitChosen(counterpart.id, self._pattern))
 
