@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from bluebook_tui.library import Edition
 
 # The writer's memory for postings before it flushes a segment (Whoosh's `limitmb`, per writer).
-WRITER_MEMORY_MB = 128
+WRITER_MEMORY_MB = 64
 
 
 @dataclass(frozen=True)

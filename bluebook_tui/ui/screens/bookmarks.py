@@ -8,28 +8,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from bluebook_tui.library.model import Library
+from bluebook_tui.ui.screens.dialog import DialogScreen
 from bluebook_tui.user_data import Bookmarks, SaveError
 
 
-class BookmarksScreen(ModalScreen[str | None]):
+class BookmarksScreen(DialogScreen[str | None]):
     DEFAULT_CSS = """
     BookmarksScreen {
-        align: center middle;
-        #bookmarks {
-            width: 100%;
-            max-width: 100;
-            height: auto;
-            max-height: 80%;
-            border: round $accent;
-            border-title-color: $accent;
-            background: $surface;
-        }
-        #no-bookmarks { width: auto; padding: 1 2; border: round $accent; background: $surface; }
+        #bookmarks { width: 100%; max-width: 100; max-height: 80%; padding: 0; }
+        #no-bookmarks { width: auto; padding: 1 2; }
     }
     """
 
@@ -44,8 +35,8 @@ class BookmarksScreen(ModalScreen[str | None]):
         self.bookmarks = bookmarks
 
     def compose(self) -> ComposeResult:
-        yield OptionList(*self._options(), id="bookmarks")
-        yield Static("No bookmarks yet: press b on a section to add one.", id="no-bookmarks")
+        yield OptionList(*self._options(), id="bookmarks", classes="dialog")
+        yield Static("No bookmarks yet: press b on a section to add one.", id="no-bookmarks", classes="dialog")
 
     def on_mount(self) -> None:
         bookmarks = self.query_one("#bookmarks")

@@ -9,27 +9,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from bluebook_tui.ui.screens.dialog import DialogScreen
 from bluebook_tui.ui.widgets.ordered_input import OrderedInput
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(DialogScreen[Path | None]):
     """Dismissed with the chosen path (relative ones from the current directory), or None on escape."""
 
     DEFAULT_CSS = """
     ExportScreen {
-        align: center middle;
-        #export {
-            width: 100%;
-            max-width: 90;
-            height: auto;
-            padding: 0 1;
-            border: round $accent;
-            border-title-color: $accent;
-            background: $surface;
-        }
+        #export { width: 100%; max-width: 90; }
         #export-help { color: $text-muted; }
     }
     """
@@ -44,7 +35,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.default = default
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="export"):
+        with Vertical(id="export", classes="dialog"):
             yield Static(
                 f"What changed from {self.left} to {self.right}, as one file anyone can open offline. "
                 "End the name in .md for Markdown or .csv for a row per sentence.",

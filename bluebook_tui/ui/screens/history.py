@@ -10,29 +10,19 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from bluebook_tui.compare.history import STATUS_STYLES, HistoryStep, section_history
 from bluebook_tui.library.model import Library, Section
+from bluebook_tui.ui.screens.dialog import DialogScreen
 
 
-class HistoryScreen(ModalScreen[str | None]):
+class HistoryScreen(DialogScreen[str | None]):
     """Dismissed with the id of the section chosen (one edition's counterpart), or None on escape."""
 
     DEFAULT_CSS = """
     HistoryScreen {
-        align: center middle;
-        #history {
-            width: 100%;
-            max-width: 120;
-            height: auto;
-            max-height: 90%;
-            padding: 0 1;
-            border: round $accent;
-            border-title-color: $accent;
-            background: $surface;
-        }
+        #history { width: 100%; max-width: 120; }
         #history-status { color: $text-muted; }
         DataTable { height: auto; max-height: 30; }
     }
@@ -48,7 +38,7 @@ class HistoryScreen(ModalScreen[str | None]):
         self._steps: list[HistoryStep] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="history"):
+        with Vertical(id="history", classes="dialog"):
             yield Static(f"Finding {self._section.heading} in every edition…", id="history-status")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="history-table")
 

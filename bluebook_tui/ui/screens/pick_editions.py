@@ -9,22 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from bluebook_tui.ui.screens.dialog import DialogScreen
+
 _CSS = """
-    align: center middle;
-    #pick {
-        width: 60;
-        max-width: 95%;
-        height: auto;
-        max-height: 90%;
-        padding: 0 1;
-        border: round $accent;
-        border-title-color: $accent;
-        background: $surface;
-    }
+    #pick { width: 60; max-width: 95%; }
     #pick-help { color: $text-muted; width: 100%; }
     OptionList { width: 1fr; height: auto; max-height: 20; border-title-color: $text-muted; }
 """
@@ -36,7 +27,7 @@ def _options(editions: Sequence[str], notes: dict[str, str]) -> list[Option]:
     ]
 
 
-class EditionScreen(ModalScreen[str | None]):
+class EditionScreen(DialogScreen[str | None]):
     """Dismissed with the chosen edition, or None on escape."""
 
     DEFAULT_CSS = f"EditionScreen {{ {_CSS} }}"
@@ -49,7 +40,7 @@ class EditionScreen(ModalScreen[str | None]):
         self._title, self._editions, self._notes = title, list(editions), notes or {}
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="pick"):
+        with Vertical(id="pick", classes="dialog"):
             yield OptionList(*_options(self._editions, self._notes), id="pick-edition")
 
     def on_mount(self) -> None:
@@ -65,7 +56,7 @@ class EditionScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class PairScreen(ModalScreen[tuple[str, str] | None]):
+class PairScreen(DialogScreen[tuple[str, str] | None]):
     """The two editions to compare: one from each list (enter in the first moves to the second). Dismissed with
     them older first, or None on escape; the same edition twice is said, not taken."""
 
@@ -80,7 +71,7 @@ class PairScreen(ModalScreen[tuple[str, str] | None]):
         self._current = current
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="pick"):
+        with Vertical(id="pick", classes="dialog"):
             yield Static("The older edition on the left, the newer on the right.", id="pick-help")
             with Horizontal(id="pick-lists"):
                 yield OptionList(*_options(self._editions, {}), id="pick-left")

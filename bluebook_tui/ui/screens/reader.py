@@ -510,8 +510,8 @@ class ReaderScreen(Screen[None]):
             return
         comparison = self.comparison
         if self.comparing and comparison is not None and comparison.side(other) is None:
-            pair = f"{comparison.left_edition} and {comparison.right_edition}"
-            self.notify(f"Side by side shows {pair}: P compares {edition} instead; c reads it alone.", timeout=6)
+            shown = f"{comparison.left_edition} and {comparison.right_edition}"
+            self.notify(f"Side by side shows {shown}: P compares {edition} instead; c reads it alone.", timeout=6)
             return
         self.open_section(other.id)
 
