@@ -8,19 +8,21 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widget import MountError
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from bluebook_tui.library.markdown import footnote_marker
 from bluebook_tui.library.model import Section
 from bluebook_tui.ui.messages import MatchesCounted, NoteOpened, PaneRendered, SectionSelected, VisibleSectionChanged
 
 if TYPE_CHECKING:
+    from textual.widgets import Markdown
+
     from bluebook_tui.ui.app import BluebookApp
     from bluebook_tui.ui.widgets.section_markdown import ChangeMarks, MatchHighlighting
 
@@ -241,8 +243,8 @@ class SectionPane(VerticalScroll, can_focus=True):
             block, within = self._links[self._current_link]
             self._follow(block.links()[within][0])
 
-    @on(Markdown.LinkClicked)
-    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        # By its handler's name: importing Markdown here would bring markdown-it in before the first frame.
         if not event.href.startswith((_NOTE_LINK, _SECTION_LINK)):
             return  # a moved sentence's link: the side-by-side view follows it
         event.stop()
