@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bluebook_tui.library import Library
+from bluebook_tui.library import Library, LibraryError
 from bluebook_tui.library.ingest import ingest_file
 from bluebook_tui.library.snapshot import load_library_snapshot
 from tests.support import run
@@ -63,23 +63,47 @@ def test_a_content_dir_that_is_a_file_says_so(capsys: pytest.CaptureFixture[str]
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda data: {**data, "editions": []},
-        lambda data: {**data, "editions": [data["editions"][0]]},
-        lambda data: {**data, "editions": [{**edition, "sections": []} for edition in data["editions"]]},
-        lambda data: {**data, "editions": "2016"},
-        lambda data: {**data, "editions": [{**edition, "sections": [{"id": 1}]} for edition in data["editions"]]},
+        lambda data: {**data, "edition": []},
+        lambda data: {**data, "edition": {**data["edition"], "sections": []}},
+        lambda data: {**data, "edition": "2016"},
+        lambda data: {**data, "edition": {**data["edition"], "id": "2099"}},
+        lambda data: {**data, "edition": {**data["edition"], "sections": [{"id": 1}]}},
+        lambda data: {**data, "stamp": "now"},
     ],
 )
 def test_a_library_cache_that_does_not_fit_is_rebuilt(library: Library, tmp_path: Path, damage: object) -> None:
     cache = tmp_path / "cache"
     load_library_snapshot(library.content_dir, cache)
-    (snapshot,) = cache.glob("library-*.json")
-    data = json.loads(snapshot.read_text(encoding="utf-8"))
-    snapshot.write_text(json.dumps(damage(data)), encoding="utf-8")  # type: ignore[operator]
+    snapshots = sorted(cache.glob("library-*/20*.md.json"))
+    originals = [json.loads(snapshot.read_text(encoding="utf-8")) for snapshot in snapshots]
+    for snapshot, data in zip(snapshots, originals, strict=True):
+        snapshot.write_text(json.dumps(damage(data)), encoding="utf-8")  # type: ignore[operator]
     again = load_library_snapshot(library.content_dir, cache)
     assert sorted(again.editions) == ["2016", "2022"]
     assert [section.id for section in again.walk()] == [section.id for section in library.walk()]
-    assert json.loads(snapshot.read_text(encoding="utf-8")) == data  # written anew, whole
+    assert [json.loads(snapshot.read_text(encoding="utf-8")) for snapshot in snapshots] == originals  # anew, whole
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: {**data, "files": []},
+        lambda data: {**data, "files": {name: {"id": 5} for name in data["files"]}},
+        lambda data: {**data, "files": {name: {**entry, "id": "2099"} for name, entry in data["files"].items()}},
+        lambda data: {"version": 3},
+        lambda data: {**data, "files": {name: {**entry, "id": "2016"} for name, entry in data["files"].items()}},
+    ],
+)
+def test_a_library_cache_index_that_does_not_fit_is_rebuilt(library: Library, tmp_path: Path, damage: object) -> None:
+    cache = tmp_path / "cache"
+    load_library_snapshot(library.content_dir, cache)
+    (index,) = cache.glob("library-*/index.json")
+    data = json.loads(index.read_text(encoding="utf-8"))
+    index.write_text(json.dumps(damage(data)), encoding="utf-8")  # type: ignore[operator]
+    again = load_library_snapshot(library.content_dir, cache)
+    assert [section.id for section in again.walk()] == [section.id for section in library.walk()]
+    if json.loads(index.read_text(encoding="utf-8")) != data:
+        pytest.fail("the index was not written anew")
 
 
 def test_ingest_says_how_far_it_is(
@@ -123,3 +147,18 @@ def test_a_long_book_ingests_in_bounded_memory(sources: dict[str, str], tmp_path
     peak, size = int(done.stdout), source.stat().st_size
     assert peak < 3 * size, (peak, size)
     assert (tmp_path / "content" / "2030.md").stat().st_size > size * 0.9
+
+
+def test_a_library_cache_index_naming_another_edition_says_so_once(library: Library, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_library_snapshot(library.content_dir, cache)
+    (index,) = cache.glob("library-*/index.json")
+    data = json.loads(index.read_text(encoding="utf-8"))
+    data["files"]["2016.md"]["id"] = "2015"
+    index.write_text(json.dumps(data), encoding="utf-8")
+    for snapshot in cache.glob("library-*/2016.md.json"):
+        snapshot.unlink()
+    wrong = load_library_snapshot(library.content_dir, cache)
+    with pytest.raises(LibraryError, match=r"2016.md holds edition 2016, not 2015 as the library cache said"):
+        wrong.edition("2015")
+    assert sorted(load_library_snapshot(library.content_dir, cache).editions) == ["2016", "2022"]

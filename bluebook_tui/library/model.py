@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -139,7 +139,14 @@ class Library:
     """Every edition in a content directory, keyed by edition id, oldest first."""
 
     content_dir: Path
-    editions: dict[str, Edition]
+    editions: Mapping[str, Edition]
+    # Each edition's heading where it is known without reading the edition (the library snapshot keeps them).
+    headings: Mapping[str, str] = field(default_factory=dict)
+
+    def heading(self, edition_id: str) -> str:
+        """An edition's heading (`3. Global Security`), read from the edition only when the library does not know it."""
+        known = self.headings.get(edition_id)
+        return known if known is not None else self.edition(edition_id).heading
 
     @property
     def newest(self) -> Edition:

@@ -85,21 +85,24 @@ class SectionTree(Tree[str]):
     def _fill(self) -> None:
         library = self._library
         lazy = len(library.editions) > EAGER_EDITIONS
-        for edition in sorted(library.editions.values(), key=lambda edition: edition.id, reverse=True):
+        newest = max(library.editions)
+        # Headings only: an edition left unfilled is not read until it is opened (a library snapshot knows them).
+        for edition_id in sorted(library.editions, reverse=True):
             edition_node = self.root.add(
-                Text.assemble((edition.id, "bold"), " ", (edition.heading, "dim")),
-                expand=edition is library.newest,
-                allow_expand=bool(edition.sections),
+                Text.assemble((edition_id, "bold"), " ", (library.heading(edition_id), "dim")),
+                expand=edition_id == newest,
             )
-            if lazy and edition is not library.newest:
-                self._unfilled[edition.id] = edition_node
+            if lazy and edition_id != newest:
+                self._unfilled[edition_id] = edition_node
             else:
-                self._fill_edition(edition.id, edition_node)
+                self._fill_edition(edition_id, edition_node)
         if self._pending_reveal is not None:
             self.reveal(self._pending_reveal)
 
     def _fill_edition(self, edition_id: str, edition_node: TreeNode[str]) -> None:
-        for section in self._library.edition(edition_id).sections:
+        sections = self._library.edition(edition_id).sections
+        edition_node.allow_expand = bool(sections)
+        for section in sections:
             self._add(edition_node, section)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
