@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -105,3 +106,26 @@ def test_a_failed_update_leaves_the_current_build_whole(
     assert not [entry for entry in root.iterdir() if entry.name.startswith(BUILD_PREFIX)]
     (content / "2023.md").unlink()
     assert answers(content, root) == before
+
+
+def test_a_current_build_is_known_without_reading_the_files(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bluebook_tui.search import store
+
+    root = tmp_path / "index"
+    build(content, root)
+    hashed: list[str] = []
+    original = store.file_hashes
+    monkeypatch.setattr(store, "file_hashes", lambda folder: hashed.append(folder.name) or original(folder))
+    assert (editions_indexed(build(content, root)), hashed) == (0, [])
+
+    os.utime(content / "2017.md", ns=(1, 1))  # touched, not changed: read and hashed, and nothing re-indexed
+    assert (editions_indexed(build(content, root)), hashed) == (0, ["content"])
+    assert (editions_indexed(build(content, root)), hashed) == (0, ["content"])  # the new stamps kept: not again
+
+    path = content / "2016.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("piracy", "brigandage"), encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # changed, with a time some tool kept: the size still tells
+    assert editions_indexed(build(content, root)) == 1
+    assert SearchService.for_content_dir(content, index_root=root).search("brigandage").total > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import subprocess
@@ -179,3 +180,22 @@ def test_app_options_parse_without_the_verbs_and_verbs_still_parse() -> None:
     assert (opening.verb, opening.section, opening.content_dir) == (None, "2022/4.A", "lib")
     listing = parse_arguments(["--content-dir", "lib", "toc", "--edition", "2016"])
     assert (listing.verb, listing.edition, listing.content_dir) == ("toc", "2016", "lib")
+
+
+def _verbs(parser: argparse.ArgumentParser) -> list[str]:
+    (subparsers,) = (action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+    return sorted(subparsers.choices)
+
+
+def test_a_verb_named_builds_its_own_parser_and_every_verb_is_known_by_name() -> None:
+    from bluebook_tui.cli import VERB_MODULES, build_parser
+
+    assert _verbs(build_parser()) == sorted(VERB_MODULES)  # a verb added to a module but not to the map fails here
+    for verb, module in VERB_MODULES.items():
+        assert _verbs(build_parser(verb=verb)) == sorted(name for name, of in VERB_MODULES.items() if of == module)
+
+
+def test_a_command_line_naming_no_verb_still_lists_them_all(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "serach", "piracy")
+    assert code == 2 and out == ""
+    assert "invalid choice: 'serach'" in err and "'search'" in err and "'bookmarks'" in err

@@ -16,16 +16,27 @@ from bluebook_tui import __version__
 from bluebook_tui.cli.context import CommandContext
 from bluebook_tui.library.errors import LibraryError
 
-VERB_MODULES = (
-    "library_cmds",
-    "search_cmds",
-    "compare_cmds",
-    "trace_cmds",
-    "history_cmds",
-    "wording_cmds",
-    "report_cmds",
-    "bookmark_cmds",
-)
+# Each verb and the module that registers it: a command line naming one verb imports and builds that one only.
+VERB_MODULES = {
+    "editions": "library_cmds",
+    "toc": "library_cmds",
+    "show": "library_cmds",
+    "export": "library_cmds",
+    "ingest": "library_cmds",
+    "search": "search_cmds",
+    "index": "search_cmds",
+    "compare": "compare_cmds",
+    "trend": "compare_cmds",
+    "trace": "trace_cmds",
+    "diff": "trace_cmds",
+    "history": "history_cmds",
+    "keywords": "wording_cmds",
+    "shifts": "wording_cmds",
+    "kwic": "wording_cmds",
+    "dispersion": "wording_cmds",
+    "report": "report_cmds",
+    "bookmarks": "bookmark_cmds",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,8 +46,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser(*, verbs: bool = True) -> argparse.ArgumentParser:
-    """The command line; without `verbs`, only what opening the app takes (and no help, which lists the verbs)."""
+def build_parser(*, verbs: bool = True, verb: str | None = None) -> argparse.ArgumentParser:
+    """The command line; without `verbs`, only what opening the app takes (and no help, which lists the verbs);
+    with `verb`, only the verbs of its module (their help lists only those)."""
     parser = _Parser(prog="bluebook", description=__doc__.splitlines()[0], add_help=verbs)
     parser.add_argument("--version", action="version", version=f"bluebook {__version__}")
     parser.add_argument("--content-dir", help="library directory (default: $BLUEBOOK_CONTENT_DIR or bundled)")
@@ -51,22 +63,27 @@ def build_parser(*, verbs: bool = True) -> argparse.ArgumentParser:
     if not verbs:
         return parser
     subparsers = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
-    for name in VERB_MODULES:
+    modules = [VERB_MODULES[verb]] if verb is not None else dict.fromkeys(VERB_MODULES.values())
+    for name in modules:
         importlib.import_module(f"bluebook_tui.cli.{name}").register(subparsers)
-    for verb in subparsers.choices.values():
+    for verb_parser in subparsers.choices.values():
         # Also accepted after the verb (`bluebook toc --content-dir DIR`); SUPPRESS keeps the global value otherwise.
-        verb.add_argument("--content-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        verb_parser.add_argument("--content-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
-    """The arguments; building every verb's parser (~9 ms) only when the command line has more than app options.
+    """The arguments; building a verb's parser only when the command line has more than app options, and every
+    verb's (~9 ms, and their modules' imports) only when it names none of them.
 
-    Opening the app is the common case, and its first frame is on the clock.
+    Opening the app is the common case, and its first frame is on the clock; a script's search comes next.
     """
+    if argv and argv[0] in VERB_MODULES:
+        return build_parser(verb=argv[0]).parse_args(argv)
     args, rest = build_parser(verbs=False).parse_known_args(argv)
     if rest:
-        return build_parser().parse_args(argv)
+        verb = rest[0] if rest[0] in VERB_MODULES else None
+        return build_parser(verb=verb).parse_args(argv)
     args.verb = None
     return args
 

@@ -18,7 +18,7 @@ from whoosh.index import create_in, open_dir
 
 from bluebook_tui.library.model import load_edition
 from bluebook_tui.search.schema import BODY, EDITION, HEADING, ID_, PATH, SCHEMA_VERSION, WORDS, build_schema
-from bluebook_tui.search.store import IndexStore, Manifest, file_hashes
+from bluebook_tui.search.store import IndexStore, Manifest, file_hashes, file_stamps
 from bluebook_tui.search.variants import find_variants
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ def build_index(
     `previous`: the current build, when it is of this library and schema: only the editions whose files changed
     are indexed again, into a copy of it.
     """
+    stamps = file_stamps(content_dir)  # before hashing: a file changed meanwhile then looks changed next time
     hashes = file_hashes(content_dir)
     kept = _unchanged(previous, hashes, store)
     files = {name: previous.files[name] for name in kept} if previous is not None else {}
@@ -82,7 +83,7 @@ def build_index(
     except BaseException:
         shutil.rmtree(build_dir, ignore_errors=True)
         raise
-    return store.publish(build_dir, SCHEMA_VERSION, content, str(content_dir.resolve()), files)
+    return store.publish(build_dir, SCHEMA_VERSION, content, str(content_dir.resolve()), files, stamps)
 
 
 def _unchanged(previous: Manifest | None, hashes: dict[str, str], store: IndexStore) -> set[str]:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from whoosh.collectors import Collector, FacetCollector, FilterCollector, TermsCollector, TopCollector
 from whoosh.index import EmptyIndexError, open_dir
@@ -33,7 +31,14 @@ from bluebook_tui.search.query import (
 from bluebook_tui.search.results import SearchHit, SearchResults
 from bluebook_tui.search.schema import BODY, EDITION, HEADING, ID_, PATH, SCHEMA_VERSION
 from bluebook_tui.search.snippets import Snippet, opening_snippet, snippet_highlighter
-from bluebook_tui.search.store import IndexStore, Manifest, cache_index_root, content_hash, default_index_root
+from bluebook_tui.search.store import (
+    IndexStore,
+    Manifest,
+    cache_index_root,
+    content_hash,
+    default_index_root,
+    file_stamps,
+)
 from bluebook_tui.search.variants import Variants, expand
 
 if TYPE_CHECKING:
@@ -47,8 +52,7 @@ _EDITION_FILTER = re.compile(r'(?<![^\s(])edition:"?([^\s")]+)"?')
 OPEN_ATTEMPTS = 3
 
 
-@dataclass(frozen=True)
-class _OpenIndex:
+class _OpenIndex(NamedTuple):
     """One published build, opened: its searcher and the query parsers for its schema."""
 
     searcher: Searcher
@@ -135,10 +139,14 @@ class SearchService:
             return list(index.editions), index.searcher.doc_count()
 
     def _fresh_manifest(self, progress: Progress | None, rebuild: bool) -> tuple[Manifest | None, bool]:
-        content = content_hash(self._content_dir)
         manifest = self._store.read_manifest()
-        if not rebuild and self._is_fresh(manifest, content):
+        if not rebuild and manifest is not None and self._is_untouched(manifest):
             return manifest, False
+        stamps = file_stamps(self._content_dir)  # before hashing: a file changed meanwhile looks changed next time
+        content = content_hash(self._content_dir)
+        if not rebuild and self._is_fresh(manifest, content):
+            assert manifest is not None
+            return self._restamped(manifest, stamps), False
         with self._store.build_lock():
             # Another process may have built it while we waited for the lock.
             manifest = self._store.read_manifest()
@@ -150,6 +158,15 @@ class SearchService:
             # A build of this library and schema is the start of the next one (unless asked to rebuild).
             previous = manifest if manifest is not None and self._is_ours(manifest) and not rebuild else None
             return build_index(self._content_dir, self._store, content, progress, previous), True
+
+    def _restamped(self, manifest: Manifest, stamps: dict[str, list[int]]) -> Manifest:
+        """The current build's manifest with the files' stamps as they are now (touched since, or of a build from
+        before stamps were kept), so the next start knows it current without hashing. Best effort."""
+        try:
+            with self._store.build_lock():
+                return self._store.restamp(manifest, stamps)
+        except OSError:
+            return manifest
 
     def _repair(self, progress: Progress | None) -> None:
         """Rebuild a build that cannot be read and open the new one (call with `_lock` held)."""
@@ -215,7 +232,7 @@ class SearchService:
                 if word is not None:
                     started = self._run(index, query, text + "*", edition, limit)
                     if started.total:
-                        return replace(started, suggestion=None, word_start=word)
+                        return started._replace(suggestion=None, word_start=word)
                 if (
                     results.total == 0
                     and results.suggestion
@@ -224,7 +241,7 @@ class SearchService:
                 ):
                     suggested = self._run(index, query, clean_query(results.suggestion), edition, limit)
                     if suggested.total:
-                        return replace(suggested, suggestion=results.suggestion, showing=results.suggestion)
+                        return suggested._replace(suggestion=results.suggestion, showing=results.suggestion)
                 return results
             except LibraryError as error:
                 return SearchResults(query, error=str(error))
@@ -286,6 +303,15 @@ class SearchService:
             and self._store.generation_path(manifest).is_dir()
         )
 
+    def _is_untouched(self, manifest: Manifest) -> bool:
+        """Whether the build is current by the edition files' sizes and times alone (no file read)."""
+        return (
+            bool(manifest.stamps)
+            and self._is_ours(manifest)
+            and manifest.stamps == file_stamps(self._content_dir)
+            and self._store.generation_path(manifest).is_dir()
+        )
+
     def _is_ours(self, manifest: Manifest) -> bool:
         """Whether a manifest names a build this service can open: of its schema, for its library."""
         return manifest.schema == SCHEMA_VERSION and manifest.library == str(self._content_dir)
@@ -331,9 +357,16 @@ def looks_misspelt(text: str, suggestion: str) -> bool:
     "its")."""
     changed = [(word, new) for word, new in zip(text.split(), suggestion.split(), strict=False) if word.lower() != new]
     return bool(changed) and all(
-        len(word) >= 5 and not new.startswith(word.lower()) and SequenceMatcher(None, word.lower(), new).ratio() >= 0.8
+        len(word) >= 5 and not new.startswith(word.lower()) and _likeness(word.lower(), new) >= 0.8
         for word, new in changed
     )
+
+
+def _likeness(word: str, other: str) -> float:
+    """difflib's ratio of the two words; imported only when a query has no hits (a search with hits needs none)."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, word, other).ratio()
 
 
 def _first_line(error: BaseException) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from whoosh.highlight import Formatter, Fragment, Highlighter, PinpointFragmenter
 
@@ -13,8 +13,7 @@ ELLIPSIS = "…"
 _WHITESPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Snippet:
+class Snippet(NamedTuple):
     text: str
     highlights: tuple[tuple[int, int], ...] = ()
 

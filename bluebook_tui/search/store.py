@@ -17,15 +17,12 @@ added, changed or removed starts from a copy of the current one and re-indexes o
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from bluebook_tui.library.paths import APP_NAME, is_installed_bundle
 
@@ -36,8 +33,7 @@ GENERATION_PREFIX = "gen-"
 BUILD_PREFIX = ".build-"
 
 
-@dataclass(frozen=True)
-class Manifest:
+class Manifest(NamedTuple):
     """What the current build was made from (which library, at which content), and where it is."""
 
     schema: int
@@ -45,16 +41,32 @@ class Manifest:
     generation: str
     library: str = ""  # the resolved content dir: an index answers for its own library only
     # Each edition file's name → [its hash, the edition id it holds]: which editions the build is of.
-    files: dict[str, list[str]] = field(default_factory=dict)
+    files: dict[str, list[str]] = {}  # noqa: RUF012 (a named tuple's default: shared, never changed in place)
+    # Each edition file's name → [size, mtime in ns] when it was hashed: while they all stay so, the build is
+    # current without reading and hashing every file again (a search command's start with 50 editions).
+    stamps: dict[str, list[int]] = {}  # noqa: RUF012 (as `files`)
+
+
+def file_stamps(content_dir: Path) -> dict[str, list[int]]:
+    """Each edition file's size and modification time."""
+    return {
+        path.name: [stat.st_size, stat.st_mtime_ns]
+        for path in sorted(content_dir.glob("*.md"))
+        for stat in [path.stat()]
+    }
 
 
 def file_hashes(content_dir: Path) -> dict[str, str]:
     """Each edition file's SHA-256, by file name."""
+    import hashlib  # ~3 ms to load OpenSSL: only when the files' stamps do not already say the build is current
+
     return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(content_dir.glob("*.md"))}
 
 
 def content_hash(content_dir: Path, files: dict[str, str] | None = None) -> str:
     """A digest of the library's editions (names and bytes): it changes whenever any edition does."""
+    import hashlib
+
     digest = hashlib.sha256()
     for name, file_hash in sorted((files if files is not None else file_hashes(content_dir)).items()):
         digest.update(f"{name}\0{file_hash}\0".encode())
@@ -81,6 +93,8 @@ def index_dir_name(content_dir: Path) -> str:
 
 def cache_index_root(content_dir: Path) -> Path:
     """This library's folder for its index in the user cache."""
+    import hashlib
+
     from platformdirs import user_cache_path
 
     library_key = hashlib.sha256(str(content_dir).encode()).hexdigest()[:16]
@@ -128,24 +142,31 @@ class IndexStore:
 
     def new_build_dir(self) -> Path:
         """A private, empty directory to build into (call with the build lock held)."""
+        import tempfile
+
         self.root.mkdir(parents=True, exist_ok=True)
         return Path(tempfile.mkdtemp(prefix=BUILD_PREFIX, dir=self.root))
 
     def publish(
-        self, build_dir: Path, schema: int, content: str, library: str, files: dict[str, list[str]]
+        self,
+        build_dir: Path,
+        schema: int,
+        content: str,
+        library: str,
+        files: dict[str, list[str]],
+        stamps: dict[str, list[int]],
     ) -> Manifest:
         """Make a finished build current, then remove what no reader can still be opening."""
+        import shutil
+
         previous = self.read_manifest()
         generation = f"{GENERATION_PREFIX}{content[:12]}-{build_dir.name.removeprefix(BUILD_PREFIX)}"
         build_dir.rename(self.root / generation)
-        manifest = Manifest(schema, content, generation, library, files)
-        staging = self.root / f"{MANIFEST_NAME}.tmp"
+        manifest = Manifest(schema, content, generation, library, files, stamps)
         try:
-            staging.write_text(json.dumps(asdict(manifest)), encoding="utf-8")
-            os.replace(staging, self.manifest_path)
+            self._write_manifest(manifest)
         except OSError:
             # A manifest that cannot be replaced (a folder stands in its place, say): leave nothing half-made.
-            staging.unlink(missing_ok=True)
             shutil.rmtree(self.root / generation, ignore_errors=True)
             raise
         # A reader that read the old manifest a moment ago may be opening the previous build: keep it.
@@ -154,3 +175,22 @@ class IndexStore:
             if entry.name.startswith((GENERATION_PREFIX, BUILD_PREFIX)) and entry.name not in keep:
                 shutil.rmtree(entry, ignore_errors=True)
         return manifest
+
+    def restamp(self, manifest: Manifest, stamps: dict[str, list[int]]) -> Manifest:
+        """The current manifest with new file stamps, written in place of it (call with the build lock held);
+        unchanged when another build was published since `manifest` was read."""
+        current = self.read_manifest()
+        if current != manifest or manifest.stamps == stamps:
+            return manifest
+        restamped = manifest._replace(stamps=stamps)
+        self._write_manifest(restamped)
+        return restamped
+
+    def _write_manifest(self, manifest: Manifest) -> None:
+        staging = self.root / f"{MANIFEST_NAME}.tmp"
+        try:
+            staging.write_text(json.dumps(manifest._asdict()), encoding="utf-8")
+            os.replace(staging, self.manifest_path)
+        except OSError:
+            staging.unlink(missing_ok=True)
+            raise

@@ -14,9 +14,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from whoosh.query import And, Not, Or, Phrase, Query, Term
 
@@ -36,8 +35,7 @@ _SAMPLES = 20
 Terms = tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Variants:
+class Variants(NamedTuple):
     """For each form's index terms, the other forms of the same name: their terms and how the text writes them."""
 
     others: dict[Terms, tuple[tuple[Terms, str], ...]]
@@ -124,8 +122,7 @@ def _field_query(field: str, terms: Sequence[str], boost: float = 1.0) -> Query:
     return Term(field, terms[0], boost=boost) if len(terms) == 1 else Phrase(field, list(terms), boost=boost)
 
 
-@dataclass
-class Expansion:
+class Expansion(NamedTuple):
     """A query with every variant form added, and the written forms it added (for "also …")."""
 
     query: Query
