@@ -13,11 +13,13 @@ from textual.widgets import Input, Static
 from bluebook_tui.library import Library
 from bluebook_tui.ui.screens.bookmarks import BookmarksScreen
 from bluebook_tui.ui.screens.help import HelpScreen
+from bluebook_tui.ui.screens.reader import SAVE_DELAY_SECONDS
 from bluebook_tui.ui.widgets import section_pane
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.key_bar import KeyBar
 from bluebook_tui.ui.widgets.section_tree import SectionTree
 from bluebook_tui.ui.widgets.splitter import Splitter
+from bluebook_tui.user_data import Session, Store
 from tests.test_app_support import make_app, pane_text, reader, reader_pane, settle, shown_sections
 
 
@@ -309,3 +311,16 @@ async def test_sections_read_earlier_are_not_kept_in_memory(library: Library, da
             reader(pilot).open_section(section.id)
             await settle(pilot)
         assert style_caches() - before < 20
+
+
+async def test_the_place_is_written_once_the_reader_pauses_without_quitting(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root, section="2022/1").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await pilot.pause(SAVE_DELAY_SECONDS + 0.3)
+        # As a crash or a closed terminal would find it: nothing written at quitting.
+        store = Store(data_dir)
+        assert store.load_session() == Session("2022/2.A", 0)
+        assert store.load_history().entries[-4:] == ["2022/1", "2022/1.col1", "2022/2", "2022/2.A"]

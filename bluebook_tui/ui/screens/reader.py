@@ -37,6 +37,8 @@ from bluebook_tui.ui.widgets.section_pane import SectionPane
 from bluebook_tui.user_data import Bookmarks, History, SaveError, Session, Store
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from bluebook_tui.ui.comparison import Comparison
     from bluebook_tui.ui.widgets.section_tree import SectionTree
     from bluebook_tui.ui.widgets.side_by_side import SideBySide
@@ -46,6 +48,8 @@ TREE_WIDTH_STEP = 4
 COMPARE_DELAY_SECONDS = 0.6
 # The tree is never narrower than this (its CSS min-width too).
 TREE_MIN_WIDTH = 12
+# The history and reading position are written this long after the last move (and on quitting).
+SAVE_DELAY_SECONDS = 0.5
 
 
 class ReaderScreen(Screen[None]):
@@ -184,6 +188,7 @@ class ReaderScreen(Screen[None]):
         # One mount of the side-by-side view, however many callers (the one prepared in the background, `c`,
         # resuming) arrive while it is under way.
         self._side_by_side_mount: asyncio.Task[SideBySide] | None = None
+        self._save_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Breadcrumb()
@@ -284,8 +289,7 @@ class ReaderScreen(Screen[None]):
         self.refresh_bindings()
         if record:
             self.history.visit(section.id)
-            self.store.save_history(self.history)
-        self._save_session(section, scroll_y)
+        self._save_soon()
         self._show_trail(section)
         tree = self.section_tree()
         if tree is not None:
@@ -336,7 +340,19 @@ class ReaderScreen(Screen[None]):
             return next((pane for pane in panes if pane.section and pane.section.id == self.section.id), None)
         return self.query_one("#reader-pane", SectionPane)
 
+    def _save_soon(self) -> None:
+        """Write the history and reading position once the reader pauses (SAVE_DELAY_SECONDS): the writes cost a
+        few ms each, on the way from a key to its section, and `]` held down needs only the last."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY_SECONDS, self.save_position)
+
     def save_position(self) -> None:
+        """Write the history and reading position now (quitting does, as well as a pause after moving)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        self.store.save_history(self.history)
         pane = self.current_pane()
         scroll_y = round(pane.scroll_y) if pane is not None and not self.comparing else 0
         self._save_session(self.section, scroll_y)
@@ -706,7 +722,6 @@ class ReaderScreen(Screen[None]):
         if section_id is None:
             self.notify("No further history.", timeout=2)
             return
-        self.store.save_history(self.history)
         self.open_section(section_id, scroll_y=self._scrolls.get(section_id, 0), record=False)
 
     def _remember_scroll(self) -> None:

@@ -160,7 +160,9 @@ class SectionTree(Tree[str]):
             return
         ancestor = node.parent
         while ancestor is not None:
-            ancestor.expand()
+            # Only where closed: Textual's expand() redraws the whole tree (and posts NodeExpanded) even when open.
+            if not ancestor.is_expanded:
+                ancestor.expand()
             ancestor = ancestor.parent
         self.call_after_refresh(self._put_cursor, node)
 
