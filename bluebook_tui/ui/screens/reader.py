@@ -285,8 +285,10 @@ class ReaderScreen(Screen[None]):
             section = self.comparison.in_pair(section)
         self._remember_scroll()
         self.section = self.visible_section = section
+        marks_change = bool(pattern) != bool(self.pattern)
         self.pattern = pattern
-        self.refresh_bindings()
+        if marks_change:
+            self.refresh_bindings()  # the match keys come with a search's marks (and redrawing the bar costs ms)
         if record:
             self.history.visit(section.id)
         self._save_soon()
