@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import weakref
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from textual._styles_cache import StylesCache
 from textual.widgets import Input, Static
 
 from bluebook_tui.library import Library
+from bluebook_tui.ui.garbage import IDLE_SECONDS
 from bluebook_tui.ui.screens.bookmarks import BookmarksScreen
 from bluebook_tui.ui.screens.help import HelpScreen
 from bluebook_tui.ui.screens.reader import SAVE_DELAY_SECONDS
@@ -52,15 +54,41 @@ async def test_garbage_is_collected_again_after_a_start_without_the_collector(
 ) -> None:
     # `bluebook` pauses the cyclic collector until the first frame; were it never resumed, memory would only grow.
     frozen_before = gc.get_freeze_count()
+    thresholds = gc.get_threshold()
     gc.disable()
     try:
         async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
             await settle(pilot)
             assert gc.isenabled()
             assert gc.get_freeze_count() > frozen_before
+            assert gc.get_threshold()[:2] == thresholds[:2]  # the young generations as before; full passes the app's
+
     finally:
         gc.enable()
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+async def test_a_pause_in_the_input_frees_even_what_was_frozen(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        cycle = _Cycle()
+        alive = weakref.ref(cycle)
+        gc.freeze()  # as if it had been alive at the last pass
+        del cycle
+        await pilot.press("right_square_bracket")
+        await pilot.pause(0.3)
+        assert alive() is not None  # no pass yet while input goes on
+        await pilot.pause(IDLE_SECONDS + 0.7)
+        assert alive() is None
+    gc.unfreeze()
 
 
 async def test_a_section_is_shown_with_its_subsections_and_never_the_whole_book(

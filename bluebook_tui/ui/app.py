@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from bluebook_tui.library.model import Library
+from bluebook_tui.ui.garbage import IDLE_SECONDS, OVERDUE_SECONDS, collect_while_idle, freeze_what_exists, thaw
 from bluebook_tui.ui.screens.reader import ReaderScreen
 from bluebook_tui.user_data import Session, Store
 
@@ -59,6 +61,9 @@ class BluebookApp(App[None]):
         if pair is not None:
             self._start = Session(self._start.section_id, comparing=True)
         self.search_service: Any = None
+        # Start-up counts as input: its garbage is collected at the first pause too.
+        self._last_input = time.monotonic()
+        self._last_collection = time.monotonic()
         self.search_note = "Building the search index…"
 
     def _start_session(self, start_section_id: str | None) -> Session:
@@ -101,16 +106,33 @@ class BluebookApp(App[None]):
     def on_mount(self) -> None:
         self.store.listen(lambda notice: self.notify(notice, severity="warning", timeout=10))
         self.call_after_refresh(self._collect_garbage_again)
+        self.set_interval(IDLE_SECONDS / 4, self._collect_if_idle)
         # Not at once: the index thread would compete with the first frames for the interpreter.
         self.set_timer(INDEX_DELAY_SECONDS, self._load_search)
 
     @staticmethod
     def _collect_garbage_again() -> None:
-        """After the first frame, if start-up paused the cyclic collector (`cli.app_cmd.run_app`): what exists now
-        lives as long as the app, so it is frozen out of the collector's passes, and collecting resumes."""
+        """After the first frame, if start-up paused the cyclic collector (`cli.app_cmd.run_app`)."""
         if not gc.isenabled():
-            gc.freeze()
-            gc.enable()
+            freeze_what_exists()
+
+    def on_unmount(self) -> None:
+        thaw()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _collect_if_idle(self) -> None:
+        """Collect garbage (`ui.garbage`) once input has paused for IDLE_SECONDS (once per pause), or when input
+        has gone on for OVERDUE_SECONDS since the last time."""
+        now = time.monotonic()
+        if self._last_input > self._last_collection and (
+            now - self._last_input >= IDLE_SECONDS or now - self._last_collection >= OVERDUE_SECONDS
+        ):
+            self._last_collection = now
+            collect_while_idle()
 
     def search_status(self) -> tuple[Any, str]:
         """The search service once it is ready (else None) and what to say until then."""
