@@ -418,14 +418,25 @@ class SectionMarkdown(Markdown):
     ) -> None:
         """`edition`: the section's, where the columns its text points at are found."""
         super().__init__(parser_factory=reader_parser, open_links=False)
+        self.set_section(section, depth, highlight, changes, edition)
+
+    def set_section(
+        self,
+        section: Section,
+        depth: int,
+        highlight: re.Pattern[str] | None = None,
+        changes: ChangeMarks | None = None,
+        edition: Edition | None = None,
+    ) -> None:
+        """Show another section here, once `render_section` is awaited: the pane keeps its first widget from
+        section to section, which takes less time than removing it and mounting a new one."""
         self.edition = edition
         self.source_markdown = section_markdown(section, depth)
         self.section = section
         self.highlight = highlight
         self.changes = changes
-        if section.kind == "column":
-            self.add_class("column")
-            self.border_title = "Column"
+        self.set_class(section.kind == "column", "column")
+        self.border_title = "Column" if section.kind == "column" else None
 
     def render_section(self) -> AwaitComplete:
         """Parse and mount the section's blocks (with `changes` marked); await it to know they are all there."""

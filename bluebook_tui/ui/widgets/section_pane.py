@@ -140,13 +140,21 @@ class SectionPane(VerticalScroll, can_focus=True):
         from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 
         edition = cast("BluebookApp", self.app).library.edition(section.edition)
-        first = SectionMarkdown(section, 0, highlight, self._marks(section), edition)
+        shown = list(self.children)
         try:
             with self.app.batch_update():
-                await self.remove_children()
+                if shown and isinstance(shown[0], SectionMarkdown):
+                    first = shown[0]
+                    await self.remove_children(shown[1:])
+                    if first.section.kind != section.kind:
+                        await first.remove_children()  # before it is restyled as a column (or not): all at once
+                    first.set_section(section, 0, highlight, self._marks(section), edition)
+                else:
+                    first = SectionMarkdown(section, 0, highlight, self._marks(section), edition)
+                    await self.remove_children()
+                    await self.mount(first)
                 release_removed_widgets()
                 self.scroll_home(animate=False, immediate=True)
-                await self.mount(first)
                 await first.render_section()
             below = list(_below(section))
             for start in range(0, len(below), MOUNT_BATCH):
