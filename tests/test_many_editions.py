@@ -15,9 +15,10 @@ from bluebook_tui.search import SearchService
 from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.screens.history import HistoryScreen
 from bluebook_tui.ui.screens.pick_editions import EditionScreen, PairScreen
+from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.search_panel import edition_counts
 from tests.support import run
-from tests.test_app_support import reader, settle, until
+from tests.test_app_support import notices, reader, reader_pane, settle, until
 
 
 def copy_edition(content: Path, source: str, edition: str, source_dir: Path | None = None) -> None:
@@ -218,3 +219,23 @@ def test_trend_charts_every_edition(capsys: pytest.CaptureFixture[str], four: Pa
     _, chart, _ = run(capsys, "--content-dir", str(four), "trend", "piracy")
     bars = [line for line in chart.splitlines() if "█" in line]
     assert [line.split()[0] for line in bars] == ["2016", "2017", "2022", "2023"]
+
+
+async def test_h_opens_an_edition_outside_the_pair_alone_and_says_why(
+    four_library: Library, data_dir: Path, four_index: Path
+) -> None:
+    app = four_app(four_library, data_dir, four_index, "2023/3", ("2022", "2023"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await until(pilot, lambda: reader(pilot).comparing and reader(pilot).side_by_side().panes()[1].section)
+        await settle(pilot)
+        await pilot.press("H")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HistoryScreen))
+        table = pilot.app.screen.query_one(DataTable)
+        await until(pilot, lambda: table.row_count == 4)
+        assert table.cursor_row == 3  # 2023, the section being read
+        await pilot.press("up", "up", "enter")  # 2017's "(5) Cyber", outside the pair
+        await until(pilot, lambda: not reader(pilot).comparing)
+        await settle(pilot)
+        assert reader_pane(pilot).section is not None and reader_pane(pilot).section.id == "2017/5"
+        assert reader(pilot).query_one(Breadcrumb).edition == "2017"
+        assert "2017 is not in the compared pair 2022 → 2023; shown alone" in " ".join(notices(pilot))

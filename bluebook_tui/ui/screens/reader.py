@@ -536,11 +536,23 @@ class ReaderScreen(Screen[None]):
     def action_section_history(self) -> None:
         from bluebook_tui.ui.screens.history import HistoryScreen
 
-        def chosen(section_id: str | None) -> None:
+        async def chosen(section_id: str | None) -> None:
             if section_id is not None:
-                self.open_section(section_id)
+                await self._open_chosen_edition(section_id)
 
         self.app.push_screen(HistoryScreen(self.library, self.section), chosen)
+
+    async def _open_chosen_edition(self, section_id: str) -> None:
+        """Open a section the reader chose for its edition: side by side would show its counterpart in the pair
+        instead, so one of a third edition is shown alone, and the notice says why."""
+        section = self.library.section(section_id)
+        comparison = self.comparison
+        if self.comparing and comparison is not None and comparison.side(section) is None:
+            pair = f"{comparison.left_edition} → {comparison.right_edition}"
+            self.notify(f"{section.edition} is not in the compared pair {pair}; shown alone (P: compare others).")
+            await self._compare(False, section_id)
+            return
+        self.open_section(section_id)
 
     def action_pick_pair(self) -> None:
         """Choose the two editions compared (side by side, Changes, Insights, the report)."""
