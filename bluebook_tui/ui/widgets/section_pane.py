@@ -13,7 +13,8 @@ from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widget import MountError
+from textual.geometry import Region, Spacing
+from textual.widget import MountError, Widget
 from textual.widgets import Static
 
 from bluebook_tui.library.markdown import footnote_marker
@@ -36,6 +37,8 @@ PREVIEW_CHARACTERS = 2500
 
 # Subsections mounted per step after the first: small enough to keep each step short.
 MOUNT_BATCH = 4
+# Rows kept in view above and below the current match or picked link, so that it never sits at the pane's edge.
+CONTEXT_ROWS = 3
 # The hrefs of a footnote reference's link and of a column's (`section_markdown.note_link`, `section_link`).
 _NOTE_LINK, _SECTION_LINK = "note:", "section:"
 
@@ -211,8 +214,22 @@ class SectionPane(VerticalScroll, can_focus=True):
         self._current_match = (self._current_match + step) % len(self._matches)
         block, index = self._matches[self._current_match]
         block.mark_current(index)
-        self.scroll_to_widget(block, animate=False, immediate=True, top=block.outer_size.height > self.size.height)
+        self._bring_into_view(block, ".search-current")
         self.post_message(MatchesCounted(self._current_match + 1, len(self._matches)))
+
+    def _bring_into_view(self, block: MatchHighlighting, style: str) -> None:
+        """Scroll to the block (all of it when it fits), then to its text drawn with `style` (the current match, the
+        picked link) with `CONTEXT_ROWS` around it: a long paragraph's match may be far below its top."""
+        self.scroll_to_widget(block, animate=False, immediate=True, top=block.outer_size.height > self.size.height)
+        rows = block.rows_marked(style)
+        if rows is None:
+            return
+        first, last = rows
+        context = min(CONTEXT_ROWS, max(0, (self.scrollable_content_region.height - (last - first + 1)) // 2))
+        marked = Region(0, _content_top(block, self) + first, 1, last - first + 1)
+        self.scroll_to_region(
+            marked, spacing=Spacing(context, 0, context, 0), animate=False, immediate=True, x_axis=False
+        )
 
     # Links: footnote references and columns pointed at ---------------------------------------------------------
 
@@ -235,7 +252,7 @@ class SectionPane(VerticalScroll, can_focus=True):
         self._current_link = index
         block, within = self._links[index]
         block.pick_link(within)
-        self.scroll_to_widget(block, animate=False, immediate=True, top=block.outer_size.height > self.size.height)
+        self._bring_into_view(block, ".link-current")
         self.refresh_bindings()
 
     def action_follow_link(self) -> None:
@@ -313,6 +330,16 @@ class SectionPane(VerticalScroll, can_focus=True):
         if top is not None and top != self._visible_section_id:
             self._visible_section_id = top
             self.post_message(VisibleSectionChanged(top))
+
+
+def _content_top(widget: Widget, pane: SectionPane) -> int:
+    """Where the widget's text starts in the pane's scrolled area. From the layout's regions relative to each
+    container (none depends on the scroll), so two keys handled before the next repaint still find the right row."""
+    top = 0
+    while widget is not pane and isinstance(widget, Widget):
+        top += widget.virtual_region.y + widget.styles.gutter.top
+        widget = cast(Widget, widget.parent)
+    return top
 
 
 def _preview(section: Section) -> Text:
