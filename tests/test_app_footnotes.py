@@ -155,6 +155,8 @@ async def test_a_section_without_links_has_nothing_to_pick(library: Library, dat
     [
         ("2022/5.A", "see the Column page on 207", "Serving as Chair of the Legal Subcommittee of the Committee"),
         ("2022/6.C.A", "see the Column on page 213", "Participating in the Program for Global Human Resource"),
+        # The same pointer well down a pane of ten subsections.
+        ("2022/6", "see the Column on page 213", "Participating in the Program for Global Human Resource"),
     ],
 )
 async def test_a_pointer_to_a_column_opens_it_and_back_returns(
@@ -169,6 +171,7 @@ async def test_a_pointer_to_a_column_opens_it_and_back_returns(
             if picked(pane) == [reference]:
                 break
         assert picked(pane) == [reference]
+        scrolled_to = pane.scroll_y
         await pilot.press("enter")
         await settle(pilot)
         assert pane.section is not None and pane.section.kind == "column"
@@ -176,6 +179,9 @@ async def test_a_pointer_to_a_column_opens_it_and_back_returns(
         await pilot.press("backspace")
         await settle(pilot)
         assert pane.section is not None and pane.section.id == section
+        # Back where the reader was: the same place, the pointer still picked, so enter follows it again.
+        assert pane.scroll_y == scrolled_to and picked(pane) == [reference]
+        assert "Follow" in str(pilot.app.screen.query_one("KeyBar").render())
 
 
 def first_line(block: MatchHighlighting) -> str:

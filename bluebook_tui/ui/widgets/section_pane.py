@@ -121,9 +121,17 @@ class SectionPane(VerticalScroll, can_focus=True):
         if self._first is not None and _RENDERER not in sys.modules:
             yield Static(_preview(self._first), classes="preview")
 
-    def show(self, section: Section, *, pattern: str | None = None, match: int = 0, scroll_y: int = 0) -> None:
+    def show(
+        self,
+        section: Section,
+        *,
+        pattern: str | None = None,
+        match: int = 0,
+        scroll_y: int = 0,
+        link: int | None = None,
+    ) -> None:
         """Render `section` (cancelling a render under way), then go to match `match` (the first by default) or
-        to `scroll_y`."""
+        to `scroll_y`, with its link `link` picked (where it was when the reader left)."""
         self._first_match = match
         self.section = section
         self.highlight = re.compile(pattern, re.IGNORECASE) if pattern else None
@@ -131,15 +139,17 @@ class SectionPane(VerticalScroll, can_focus=True):
         self._links, self._current_link, self._opened_note, self._left_for_notes = [], -1, None, []
         self._visible_section_id = section.id
         if _RENDERER in sys.modules:
-            self._mount_section(section, self.highlight, scroll_y)
+            self._mount_section(section, self.highlight, scroll_y, link)
             return
         if section is not self._first:
             self.remove_children()
             self.mount(Static(_preview(section), classes="preview"))
-        self.call_after_refresh(self._mount_section, section, self.highlight, scroll_y)
+        self.call_after_refresh(self._mount_section, section, self.highlight, scroll_y, link)
 
     @work(exclusive=True, group="render")
-    async def _mount_section(self, section: Section, highlight: re.Pattern[str] | None, scroll_y: int) -> None:
+    async def _mount_section(
+        self, section: Section, highlight: re.Pattern[str] | None, scroll_y: int, link: int | None
+    ) -> None:
         from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 
         edition = cast("BluebookApp", self.app).library.edition(section.edition)
@@ -164,13 +174,14 @@ class SectionPane(VerticalScroll, can_focus=True):
             # A newer section was asked for while this one was being put up (a hit opened straight after typing):
             # its render removed these widgets before they were mounted. That render carries on; this one stops.
             return
-        self.call_after_refresh(self._settle, scroll_y)
+        self.call_after_refresh(self._settle, scroll_y, link)
 
     def _marks(self, section: Section) -> ChangeMarks | None:
         return self._change_marks(section) if self._change_marks is not None else None
 
-    def _settle(self, scroll_y: int) -> None:
-        """Once everything is laid out: count the matches and show the first, or restore the scroll offset."""
+    def _settle(self, scroll_y: int, link: int | None) -> None:
+        """Once everything is laid out: count the matches and show the first, or restore the scroll offset and the
+        link picked."""
         from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 
         self._matches = [
@@ -191,6 +202,8 @@ class SectionPane(VerticalScroll, can_focus=True):
             self.step_match(1)
         else:
             self.scroll_to(y=scroll_y, animate=False, immediate=True)
+            if link is not None and link < len(self._links):
+                self._pick_link(link, scroll=False)
             self.post_message(MatchesCounted(0, 0))
         if self.section is not None:
             self.post_message(PaneRendered(self.section.id))
@@ -246,13 +259,19 @@ class SectionPane(VerticalScroll, can_focus=True):
         if self._links:
             self._pick_link((self._current_link + step) % len(self._links))
 
-    def _pick_link(self, index: int) -> None:
+    @property
+    def picked_link(self) -> int | None:
+        """The index of the link picked among the section's, if one is."""
+        return self._current_link if 0 <= self._current_link < len(self._links) else None
+
+    def _pick_link(self, index: int, *, scroll: bool = True) -> None:
         if 0 <= self._current_link < len(self._links):
             self._links[self._current_link][0].pick_link(None)
         self._current_link = index
         block, within = self._links[index]
         block.pick_link(within)
-        self._bring_into_view(block, ".link-current")
+        if scroll:
+            self._bring_into_view(block, ".link-current")
         self.refresh_bindings()
 
     def action_follow_link(self) -> None:
