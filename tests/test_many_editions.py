@@ -18,7 +18,7 @@ from bluebook_tui.ui.screens.pick_editions import EditionScreen, PairScreen
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.search_panel import edition_counts
 from tests.support import run
-from tests.test_app_support import notices, reader, reader_pane, settle, until
+from tests.test_app_support import notices, reader, reader_pane, settle, text_in, until
 
 
 def copy_edition(content: Path, source: str, edition: str, source_dir: Path | None = None) -> None:
@@ -134,6 +134,22 @@ async def test_e_picks_the_edition_and_says_which_has_no_counterpart(
         await pilot.press("down", "down", "enter")  # 2016, which has no economic security section
         await until(pilot, lambda: any("no counterpart in 2016" in str(n.message) for n in pilot.app._notifications))
         assert reader(pilot).section.id == "2023/2"
+
+
+async def test_e_asks_about_a_long_heading_whole_under_a_short_title(
+    four_library: Library, data_dir: Path, four_index: Path
+) -> None:
+    section = four_library.section("2023/4.A.C")
+    assert len(section.heading) > 130
+    async with four_app(four_library, data_dir, four_index, section.id, None).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(pilot.app.screen, EditionScreen))
+        await settle(pilot)
+        rows = text_in(pilot, pilot.app.screen.query_one("#pick"))
+        title = rows[0].strip("╭─╮ ")
+        assert title == "Other edition"
+        assert section.heading in " ".join(row.strip("│ ") for row in rows[1:])
 
 
 async def test_the_pair_is_picked_in_the_app_and_the_same_edition_twice_is_refused(

@@ -35,12 +35,17 @@ class EditionScreen(DialogScreen[str | None]):
         Binding("escape", "cancel", "Cancel", tooltip="Stay where you are.", id="pick.cancel"),
     ]
 
-    def __init__(self, title: str, editions: Sequence[str], notes: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, title: str, editions: Sequence[str], notes: dict[str, str] | None = None, question: str = ""
+    ) -> None:
+        """`title`: short, for the frame; `question`: above the list, wrapped (a heading may be 150 characters)."""
         super().__init__()
-        self._title, self._editions, self._notes = title, list(editions), notes or {}
+        self._title, self._editions, self._notes, self._question = title, list(editions), notes or {}, question
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick", classes="dialog"):
+            if self._question:
+                yield Static(self._question, id="pick-help", markup=False)
             yield OptionList(*_options(self._editions, self._notes), id="pick-edition")
 
     def on_mount(self) -> None:

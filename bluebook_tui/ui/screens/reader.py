@@ -495,7 +495,8 @@ class ReaderScreen(Screen[None]):
                 if edition is not None:
                     self._open_counterpart_in(edition)
 
-            self.app.push_screen(EditionScreen(f"{self.section.heading} in…", others), chosen)
+            question = f"“{self.section.heading}” in which edition?"
+            self.app.push_screen(EditionScreen("Other edition", others, question=question), chosen)
             return
         comparison = await self._comparison_ready()
         other = comparison.counterpart(self.section) if comparison else None
