@@ -3,7 +3,9 @@ history, and every label names the editions it means."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from bluebook_tui.ui.screens.pick_editions import EditionScreen, PairScreen
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.search_panel import edition_counts
 from tests.support import run
-from tests.test_app_support import notices, reader, reader_pane, settle, text_in, until
+from tests.test_app_support import notices, reader, reader_pane, settle, text_in, until, wait_for_hits
 
 
 def copy_edition(content: Path, source: str, edition: str, source_dir: Path | None = None) -> None:
@@ -96,6 +98,34 @@ def test_fifty_editions_bars_keep_to_the_top_ones_then_others() -> None:
     top = sorted(counts, key=lambda edition: (-counts[edition], edition))[:5]
     assert all(edition in bars for edition in top)
     assert f"others {sum(counts.values()) - sum(counts[edition] for edition in top)}" in bars
+
+
+@pytest.mark.parametrize("width", [30, 50, 72, 116])
+def test_the_bars_wrap_within_the_width_and_keep_every_count_and_the_hint(width: int) -> None:
+    counts = {"2023": 4, "2022": 4, "2017": 6, "2016": 6}
+    hint = "ctrl+o: a hit's counterpart"
+    lines = edition_counts(counts, hint, width).plain.split("\n")
+    assert all(len(line) <= width for line in lines), lines
+    assert len(lines) <= 3
+    for edition, count in counts.items():
+        assert any(re.search(rf"{edition} \D*?\b{count}\b", line) for line in lines), (edition, lines)
+    assert hint in lines[-1]
+
+
+async def test_the_search_bars_of_four_editions_fit_80_columns(
+    four_library: Library, data_dir: Path, four_index: Path
+) -> None:
+    async with four_app(four_library, data_dir, four_index, "2023/1", None).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        comparison = reader(pilot).comparison
+        assert comparison is not None
+        await asyncio.to_thread(comparison.ensure)
+        await pilot.press("slash", *"piracy")
+        await wait_for_hits(pilot)
+        shown = " ".join(text_in(pilot, pilot.app.screen.query_one("#edition-counts")))
+        for edition, count in SearchService(four_library, index_root=four_index).search("piracy").per_edition:
+            assert re.search(rf"{edition} \D*?\b{count}\b", shown), (edition, shown)
+        assert "ctrl+o: a hit's counterpart" in shown
 
 
 def four_app(
