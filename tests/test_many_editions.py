@@ -224,6 +224,22 @@ async def test_h_shows_the_history_and_opens_a_step(four_library: Library, data_
         await until(pilot, lambda: reader(pilot).section.id == "2022/3")
 
 
+async def test_h_fits_a_long_heading_into_80_columns_with_its_status_and_share_kept(
+    four_library: Library, data_dir: Path, four_index: Path
+) -> None:
+    async with four_app(four_library, data_dir, four_index, "2023/4.A.C", None).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("H")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HistoryScreen))
+        table = pilot.app.screen.query_one(DataTable)
+        await until(pilot, lambda: table.row_count == 4)
+        await settle(pilot)
+        rows = text_in(pilot, table)
+        assert [row.split()[-1] for row in rows[:1]] == ["kept"]
+        row_2022 = next(row for row in rows if row.strip().startswith("2022"))
+        assert re.search(r"2022/4\.A\.C  \(C\) Challenge to Japan's .*…\s+changed\s+\d+%", row_2022), row_2022
+
+
 @pytest.fixture(scope="module")
 def fifty(bundled_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Library:
     content = tmp_path_factory.mktemp("fifty") / "content"
