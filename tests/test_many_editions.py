@@ -209,6 +209,20 @@ async def test_the_pair_is_picked_in_the_app_and_the_same_edition_twice_is_refus
         assert [pane.section.id for pane in view.panes() if pane.section] == ["2016/5", "2017/5"]
 
 
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+async def test_the_pair_picker_says_all_its_keys_at_40_columns(
+    four_library: Library, data_dir: Path, four_index: Path, size: tuple[int, int]
+) -> None:
+    async with four_app(four_library, data_dir, four_index, "2023/1", None).run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await until(pilot, lambda: isinstance(pilot.app.screen, PairScreen))
+        await settle(pilot)
+        rows = text_in(pilot, pilot.app.screen.query_one("#pick"))
+        assert "enter choose" in rows[-1] and "esc cancel" in rows[-1] and "…" not in rows[-1]
+        assert "tab" in " ".join(rows)
+
+
 async def test_h_shows_the_history_and_opens_a_step(four_library: Library, data_dir: Path, four_index: Path) -> None:
     async with four_app(four_library, data_dir, four_index, "2016/5", None).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
