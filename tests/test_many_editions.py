@@ -148,6 +148,21 @@ async def test_the_app_compares_the_pair_asked_for_and_labels_it(
         assert pilot.app.screen.query_one(Input).placeholder == "Search all editions…"
 
 
+async def test_comparing_two_older_editions_opens_their_nodes_in_the_tree(
+    four_library: Library, data_dir: Path, four_index: Path
+) -> None:
+    app = four_app(four_library, data_dir, four_index, "2022/3", ("2017", "2022"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await until(pilot, lambda: reader(pilot).comparing and reader(pilot).side_by_side().panes()[1].section)
+        await settle(pilot)
+        tree = reader(pilot).section_tree()
+        assert tree is not None
+        opened = {str(node.label).split()[0]: node.is_expanded for node in tree.root.children}
+        assert opened == {"2023": False, "2022": True, "2017": True, "2016": False}
+        assert tree.cursor_node is not None and tree.cursor_node.data == "2022/3"
+        assert tree.scroll_y <= tree.cursor_line < tree.scroll_y + tree.size.height
+
+
 async def test_e_picks_the_edition_and_says_which_has_no_counterpart(
     four_library: Library, data_dir: Path, four_index: Path
 ) -> None:

@@ -263,7 +263,7 @@ class ReaderScreen(Screen[None]):
             await slot.remove()
         tree.reveal(self.section.id)
         if self.comparing and self.comparison is not None:
-            tree.show_changes(self.comparison.pair)
+            tree.show_changes(self.comparison.pair, self._compared_editions())
 
     def section_tree(self) -> SectionTree | None:
         """The section tree, once mounted (just after the first frame). Queried by name: its class is imported
@@ -324,6 +324,10 @@ class ReaderScreen(Screen[None]):
         from bluebook_tui.ui.comparison import Comparison
 
         return Comparison(self.library, self._pair) if len(self.library.editions) >= 2 else None
+
+    def _compared_editions(self) -> tuple[str, ...]:
+        comparison = self.comparison
+        return (comparison.left_edition, comparison.right_edition) if comparison is not None else ()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Stepping through matches only while a search is marked (disabled otherwise: `?` still lists the keys,
@@ -610,7 +614,10 @@ class ReaderScreen(Screen[None]):
         switcher.current = "side-by-side" if comparing else "reader-pane"
         tree = self.section_tree()
         if tree is not None:
-            tree.show_changes(self.comparison.pair if comparing else None)
+            if comparing:
+                tree.show_changes(self.comparison.pair, self._compared_editions())
+            else:
+                tree.show_changes(None)
         if section_id is None:
             self.open_section(self.section.id, pattern=self.pattern, record=False)
         else:
