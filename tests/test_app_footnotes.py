@@ -12,7 +12,7 @@ from bluebook_tui.library import Library
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.section_markdown import MatchHighlighting, SectionMarkdown
 from bluebook_tui.ui.widgets.section_pane import SectionPane
-from tests.test_app_support import make_app, reader_pane, settle
+from tests.test_app_support import make_app, reader, reader_pane, settle
 
 # 2016's "A. Counter-terrorism Measures" cites three notes, the first (the GCTF) well down the section.
 SECTION = "2016/3.A"
@@ -31,6 +31,30 @@ def lines_with(block: MatchHighlighting, text: str) -> list[tuple[int, int]]:
     """(row, column) of `text` in the block as drawn."""
     drawn = ["".join(segment.text for segment in line) for line in block.render_lines(block.region.reset_offset)]
     return [(row, line.index(text)) for row, line in enumerate(drawn) if text in line]
+
+
+def rows_marked(pilot: Pilot[None], pane: SectionPane) -> list[int]:
+    """The pane's rows on screen (0: its top row) that draw text bold and underlined: the picked link, the current
+    match (a link not picked is underlined only, a match not current bold only, a heading bold only)."""
+    region = pane.scrollable_content_region
+    strips = pilot.app.screen._compositor.render_strips()
+    return [
+        row
+        for row in range(region.height)
+        if any(
+            segment.text.strip() and segment.style and segment.style.bold and segment.style.underline
+            for segment in strips[region.y + row].crop(region.x, region.right)
+        )
+    ]
+
+
+def with_rows_around(pane: SectionPane, rows: list[int]) -> bool:
+    """Whether two rows of text at least show above and below these rows (fewer only at the text's very start or
+    end)."""
+    height = pane.scrollable_content_region.height
+    above = rows[0] >= 2 or pane.scroll_y == 0
+    below = rows[-1] <= height - 3 or pane.scroll_y == pane.max_scroll_y
+    return above and below
 
 
 def picked(pane: SectionPane) -> list[str]:
@@ -131,6 +155,8 @@ async def test_a_section_without_links_has_nothing_to_pick(library: Library, dat
     [
         ("2022/5.A", "see the Column page on 207", "Serving as Chair of the Legal Subcommittee of the Committee"),
         ("2022/6.C.A", "see the Column on page 213", "Participating in the Program for Global Human Resource"),
+        # The same pointer well down a pane of ten subsections.
+        ("2022/6", "see the Column on page 213", "Participating in the Program for Global Human Resource"),
     ],
 )
 async def test_a_pointer_to_a_column_opens_it_and_back_returns(
@@ -145,6 +171,7 @@ async def test_a_pointer_to_a_column_opens_it_and_back_returns(
             if picked(pane) == [reference]:
                 break
         assert picked(pane) == [reference]
+        scrolled_to = pane.scroll_y
         await pilot.press("enter")
         await settle(pilot)
         assert pane.section is not None and pane.section.kind == "column"
@@ -152,6 +179,9 @@ async def test_a_pointer_to_a_column_opens_it_and_back_returns(
         await pilot.press("backspace")
         await settle(pilot)
         assert pane.section is not None and pane.section.id == section
+        # Back where the reader was: the same place, the pointer still picked, so enter follows it again.
+        assert pane.scroll_y == scrolled_to and picked(pane) == [reference]
+        assert "Follow" in str(pilot.app.screen.query_one("KeyBar").render())
 
 
 def first_line(block: MatchHighlighting) -> str:
@@ -172,3 +202,41 @@ async def test_caption_and_byline_are_labelled_and_styled_apart(
         assert first_line(byline).startswith("   ")  # set to the right
         assert caption.rich_style.italic and not caption.rich_style.bold
         assert byline.rich_style.bold and not byline.rich_style.italic
+
+
+@pytest.mark.parametrize(
+    ("section", "size"),
+    [(SECTION, (40, 12)), (SECTION, (120, 40)), ("2022/6", (40, 12)), ("2022/6", (120, 40)), ("2022/4", (160, 48))],
+)
+async def test_picking_a_link_brings_its_own_line_into_view_with_rows_around_it(
+    library: Library, data_dir: Path, index_root: Path, section: str, size: tuple[int, int]
+) -> None:
+    """A reference deep in a paragraph taller than the pane was off screen (the paragraph's top was shown), or on
+    the pane's last rows."""
+    async with make_app(library, data_dir, index_root, section=section).run_test(size=size) as pilot:
+        await settle(pilot)
+        pane = reader_pane(pilot)
+        count = sum(len(block.links()) for block in blocks(pane))
+        assert count >= 3
+        for step in range(count):
+            await pilot.press("f")
+            await settle(pilot)
+            rows = rows_marked(pilot, pane)
+            assert rows, f"link {step + 1} of {count} ({picked(pane)}) is off screen"
+            assert with_rows_around(pane, rows), f"link {step + 1} ({picked(pane)}) at the edge: rows {rows}"
+
+
+async def test_stepping_through_matches_brings_each_one_into_view(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root, section=SECTION).run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        reader(pilot).open_section(SECTION, pattern=r"(?i:\bterrorism\b)")
+        await settle(pilot)
+        pane = reader_pane(pilot)
+        assert pane.match_count > 10
+        for step in range(pane.match_count):
+            rows = rows_marked(pilot, pane)
+            assert rows and with_rows_around(pane, rows), f"match {step + 1}: rows {rows}"
+            await pilot.press("n")
+            await settle(pilot)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from bluebook_tui.search import SearchService
 from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.screens.search import SearchScreen
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
+from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 from tests.test_app_support import (
     make_app,
     pane_text,
@@ -194,3 +196,28 @@ async def test_search_says_the_index_is_building_until_it_is_ready(
         app._search_ready(service, "")
         hits = await wait_for_hits(pilot)
         assert hits.option_count > 0
+
+
+async def test_a_name_searched_is_marked_whole_in_the_section_opened(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    """Searching "cyber space" (one name with "cyberspace") marked every lone "cyber" of the section too."""
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"cyber space")
+        await wait_for_hits(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = reader_pane(pilot)
+        text = pane_text(pane)
+        written = re.findall(r"(?i)\bcyber[\s-]*space\b", text)
+        lone = re.findall(r"(?i)\bcyber\b(?![\s-]*space\b)", text)
+        assert written and lone, "the section writes the name, and cyber alone"
+        assert reader(pilot).query_one(Breadcrumb).status == f"match 1/{len(written)}"
+        marked = [
+            block.source_content.plain[start:end]
+            for widget in pane.query_children(SectionMarkdown)
+            for block in widget.blocks()
+            for start, end in block.match_spans()
+        ]
+        assert sorted(marked) == sorted(written)

@@ -9,6 +9,7 @@ from pathlib import Path
 from textual import events
 from textual.keys import _character_to_key, key_to_character
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.worker import WorkerCancelled
 
@@ -92,3 +93,10 @@ async def wait_for_hits(pilot: Pilot[None], timeout: float = 20.0) -> OptionList
         await pilot.pause(0.02)
     await settle(pilot)
     return hits
+
+
+def text_in(pilot: Pilot[None], widget: Widget) -> list[str]:
+    """The screen's rows within a widget's region, as drawn (its border and what overlays it included)."""
+    region = widget.region
+    strips = pilot.app.screen._compositor.render_strips()
+    return [strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)]

@@ -3,7 +3,9 @@ history, and every label names the editions it means."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -15,9 +17,10 @@ from bluebook_tui.search import SearchService
 from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.screens.history import HistoryScreen
 from bluebook_tui.ui.screens.pick_editions import EditionScreen, PairScreen
+from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.search_panel import edition_counts
 from tests.support import run
-from tests.test_app_support import reader, settle, until
+from tests.test_app_support import notices, reader, reader_pane, settle, text_in, until, wait_for_hits
 
 
 def copy_edition(content: Path, source: str, edition: str, source_dir: Path | None = None) -> None:
@@ -97,6 +100,34 @@ def test_fifty_editions_bars_keep_to_the_top_ones_then_others() -> None:
     assert f"others {sum(counts.values()) - sum(counts[edition] for edition in top)}" in bars
 
 
+@pytest.mark.parametrize("width", [30, 50, 72, 116])
+def test_the_bars_wrap_within_the_width_and_keep_every_count_and_the_hint(width: int) -> None:
+    counts = {"2023": 4, "2022": 4, "2017": 6, "2016": 6}
+    hint = "ctrl+o: a hit's counterpart"
+    lines = edition_counts(counts, hint, width).plain.split("\n")
+    assert all(len(line) <= width for line in lines), lines
+    assert len(lines) <= 3
+    for edition, count in counts.items():
+        assert any(re.search(rf"{edition} \D*?\b{count}\b", line) for line in lines), (edition, lines)
+    assert hint in lines[-1]
+
+
+async def test_the_search_bars_of_four_editions_fit_80_columns(
+    four_library: Library, data_dir: Path, four_index: Path
+) -> None:
+    async with four_app(four_library, data_dir, four_index, "2023/1", None).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        comparison = reader(pilot).comparison
+        assert comparison is not None
+        await asyncio.to_thread(comparison.ensure)
+        await pilot.press("slash", *"piracy")
+        await wait_for_hits(pilot)
+        shown = " ".join(text_in(pilot, pilot.app.screen.query_one("#edition-counts")))
+        for edition, count in SearchService(four_library, index_root=four_index).search("piracy").per_edition:
+            assert re.search(rf"{edition} \D*?\b{count}\b", shown), (edition, shown)
+        assert "ctrl+o: a hit's counterpart" in shown
+
+
 def four_app(
     library: Library, data_dir: Path, index_root: Path, section: str, pair: tuple[str, str] | None
 ) -> BluebookApp:
@@ -117,6 +148,21 @@ async def test_the_app_compares_the_pair_asked_for_and_labels_it(
         assert pilot.app.screen.query_one(Input).placeholder == "Search all editions…"
 
 
+async def test_comparing_two_older_editions_opens_their_nodes_in_the_tree(
+    four_library: Library, data_dir: Path, four_index: Path
+) -> None:
+    app = four_app(four_library, data_dir, four_index, "2022/3", ("2017", "2022"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await until(pilot, lambda: reader(pilot).comparing and reader(pilot).side_by_side().panes()[1].section)
+        await settle(pilot)
+        tree = reader(pilot).section_tree()
+        assert tree is not None
+        opened = {str(node.label).split()[0]: node.is_expanded for node in tree.root.children}
+        assert opened == {"2023": False, "2022": True, "2017": True, "2016": False}
+        assert tree.cursor_node is not None and tree.cursor_node.data == "2022/3"
+        assert tree.scroll_y <= tree.cursor_line < tree.scroll_y + tree.size.height
+
+
 async def test_e_picks_the_edition_and_says_which_has_no_counterpart(
     four_library: Library, data_dir: Path, four_index: Path
 ) -> None:
@@ -133,6 +179,22 @@ async def test_e_picks_the_edition_and_says_which_has_no_counterpart(
         await pilot.press("down", "down", "enter")  # 2016, which has no economic security section
         await until(pilot, lambda: any("no counterpart in 2016" in str(n.message) for n in pilot.app._notifications))
         assert reader(pilot).section.id == "2023/2"
+
+
+async def test_e_asks_about_a_long_heading_whole_under_a_short_title(
+    four_library: Library, data_dir: Path, four_index: Path
+) -> None:
+    section = four_library.section("2023/4.A.C")
+    assert len(section.heading) > 130
+    async with four_app(four_library, data_dir, four_index, section.id, None).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(pilot.app.screen, EditionScreen))
+        await settle(pilot)
+        rows = text_in(pilot, pilot.app.screen.query_one("#pick"))
+        title = rows[0].strip("╭─╮ ")
+        assert title == "Other edition"
+        assert section.heading in " ".join(row.strip("│ ") for row in rows[1:])
 
 
 async def test_the_pair_is_picked_in_the_app_and_the_same_edition_twice_is_refused(
@@ -162,6 +224,20 @@ async def test_the_pair_is_picked_in_the_app_and_the_same_edition_twice_is_refus
         assert [pane.section.id for pane in view.panes() if pane.section] == ["2016/5", "2017/5"]
 
 
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+async def test_the_pair_picker_says_all_its_keys_at_40_columns(
+    four_library: Library, data_dir: Path, four_index: Path, size: tuple[int, int]
+) -> None:
+    async with four_app(four_library, data_dir, four_index, "2023/1", None).run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await until(pilot, lambda: isinstance(pilot.app.screen, PairScreen))
+        await settle(pilot)
+        rows = text_in(pilot, pilot.app.screen.query_one("#pick"))
+        assert "enter choose" in rows[-1] and "esc cancel" in rows[-1] and "…" not in rows[-1]
+        assert "tab" in " ".join(rows)
+
+
 async def test_h_shows_the_history_and_opens_a_step(four_library: Library, data_dir: Path, four_index: Path) -> None:
     async with four_app(four_library, data_dir, four_index, "2016/5", None).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -175,6 +251,22 @@ async def test_h_shows_the_history_and_opens_a_step(four_library: Library, data_
         assert table.cursor_row == 0  # on the section being read
         await pilot.press("down", "down", "enter")
         await until(pilot, lambda: reader(pilot).section.id == "2022/3")
+
+
+async def test_h_fits_a_long_heading_into_80_columns_with_its_status_and_share_kept(
+    four_library: Library, data_dir: Path, four_index: Path
+) -> None:
+    async with four_app(four_library, data_dir, four_index, "2023/4.A.C", None).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("H")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HistoryScreen))
+        table = pilot.app.screen.query_one(DataTable)
+        await until(pilot, lambda: table.row_count == 4)
+        await settle(pilot)
+        rows = text_in(pilot, table)
+        assert [row.split()[-1] for row in rows[:1]] == ["kept"]
+        row_2022 = next(row for row in rows if row.strip().startswith("2022"))
+        assert re.search(r"2022/4\.A\.C  \(C\) Challenge to Japan's .*…\s+changed\s+\d+%", row_2022), row_2022
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +310,23 @@ def test_trend_charts_every_edition(capsys: pytest.CaptureFixture[str], four: Pa
     _, chart, _ = run(capsys, "--content-dir", str(four), "trend", "piracy")
     bars = [line for line in chart.splitlines() if "█" in line]
     assert [line.split()[0] for line in bars] == ["2016", "2017", "2022", "2023"]
+
+
+async def test_h_opens_an_edition_outside_the_pair_alone_and_says_why(
+    four_library: Library, data_dir: Path, four_index: Path
+) -> None:
+    app = four_app(four_library, data_dir, four_index, "2023/3", ("2022", "2023"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await until(pilot, lambda: reader(pilot).comparing and reader(pilot).side_by_side().panes()[1].section)
+        await settle(pilot)
+        await pilot.press("H")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HistoryScreen))
+        table = pilot.app.screen.query_one(DataTable)
+        await until(pilot, lambda: table.row_count == 4)
+        assert table.cursor_row == 3  # 2023, the section being read
+        await pilot.press("up", "up", "enter")  # 2017's "(5) Cyber", outside the pair
+        await until(pilot, lambda: not reader(pilot).comparing)
+        await settle(pilot)
+        assert reader_pane(pilot).section is not None and reader_pane(pilot).section.id == "2017/5"
+        assert reader(pilot).query_one(Breadcrumb).edition == "2017"
+        assert "2017 is not in the compared pair 2022 → 2023; shown alone" in " ".join(notices(pilot))

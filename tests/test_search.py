@@ -271,6 +271,22 @@ def test_the_pattern_matches_every_inflection_as_written(service: SearchService)
     assert re.compile(service.search("defense").pattern or "").search("Foreign and Defence Ministers")
 
 
+@pytest.mark.parametrize(
+    ("query", "text", "marked", "alone"),
+    [
+        ('"law of the sea"', "the Convention on the Law of the Sea (UNCLOS)", "Law of the Sea", "the rule of law"),
+        ("anti-satellite", "a direct-ascent anti-satellite missile", "anti-satellite", "anti-piracy measures"),
+    ],
+)
+def test_a_phrase_is_marked_where_its_words_stand_together_only(
+    service: SearchService, query: str, text: str, marked: str, alone: str
+) -> None:
+    pattern = re.compile(service.search(query).pattern or "")
+    found = pattern.search(text)
+    assert found and found.group(0) == marked
+    assert not pattern.search(alone)
+
+
 def test_searching_from_many_threads_gives_the_same_hits(service: SearchService) -> None:
     queries = ["piracy", "Senkaku", "cyber*", "free and open Indo-Pacific", "2+2", "UNCLOS", "piricy", "security"]
     expected = {query: service.search(query) for query in queries}

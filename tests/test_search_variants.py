@@ -78,3 +78,13 @@ def test_a_boolean_query_keeps_its_meaning(service: SearchService, library: Libr
     assert {hit.id for hit in service.search("NOT Vietnam", limit=500).hits}.isdisjoint(vietnam)
     in_2016 = {hit.id for hit in service.search("edition:2016 Viet Nam", limit=100).hits}
     assert in_2016 == {section_id for section_id in vietnam if section_id.startswith("2016/")}
+
+
+@pytest.mark.parametrize("query", ["cyber space", '"cyber space"', "cyberspace"])
+def test_a_name_written_two_ways_is_marked_whole_never_by_one_of_its_words(service: SearchService, query: str) -> None:
+    pattern = re.compile(service.search(query).pattern or "")
+    for written in ("cyberspace", "Cyberspace", "cyber space", "cyber-space"):
+        found = pattern.search(f"a free, fair and secure {written}.")
+        assert found and found.group(0) == written, (query, written)
+    for lone in ("malicious cyber activities", "the use of outer space", "Cyber"):
+        assert not pattern.search(lone), (query, lone)

@@ -23,8 +23,9 @@ from whoosh.qparser import (
 )
 from whoosh.query import Not, Or, Phrase, Prefix, Query, Term, Wildcard
 
-from bluebook_tui.search.analysis import stem_word, written_forms
-from bluebook_tui.search.schema import FIELD_BOOSTS, SEARCHED_FIELDS, WORDS
+from bluebook_tui.search.analysis import STOP_LIST, stem_word, written_forms
+from bluebook_tui.search.schema import BODY, FIELD_BOOSTS, SEARCHED_FIELDS, WORDS
+from bluebook_tui.search.variants import NamePair
 
 if TYPE_CHECKING:
     from whoosh.fields import Schema
@@ -134,24 +135,44 @@ def last_plain_word(text: str) -> str | None:
 
 
 def highlight_pattern(query: Query, reader: IndexReader) -> str | None:
-    """A case-insensitive regex for the words in the text that the query matched (every inflection)."""
+    """A case-insensitive regex for what the query matched in the text: its words in every inflection, and a
+    phrase (quoted, hyphenated, or a name written apart such as `cyber space`) only where its words stand together,
+    so that a lone `cyber` is not marked."""
     alternatives: set[str] = set()
     for leaf in _wanted_leaves(query):
         if isinstance(leaf, Prefix):
             alternatives.add(_word_regex(leaf.text) + r"\w*")
         elif isinstance(leaf, Wildcard):
             alternatives.add(r"\w*".join(_word_regex(part) for part in leaf.text.split("*")))
+        elif isinstance(leaf, Phrase):
+            forms = [_forms_regex(reader, term) for term in leaf.words]
+            if all(forms):
+                alternatives.add(_PHRASE_GAP.join(forms))
         else:
-            for term in leaf.words if isinstance(leaf, Phrase) else [leaf.text]:
-                alternatives.update(_word_regex(word) for word in _surface_forms(reader, term))
+            alternatives.update(_word_regex(word) for word in _surface_forms(reader, leaf.text))
     if not alternatives:
         return None
     return r"(?i:\b(?:" + "|".join(sorted(alternatives, key=lambda a: (-len(a), a))) + r")\b)"
 
 
+# Between two words of a phrase as the text writes them: what is not a word (a space, a hyphen), and the stop
+# words the index leaves out of its positions (a phrase `law sea` is "law of the sea").
+_PHRASE_GAP = r"(?:\W+(?:" + "|".join(sorted(STOP_LIST, key=len, reverse=True)) + r")\b)*\W+"
+
+
+def _forms_regex(reader: IndexReader, term: str) -> str:
+    """An index term's written forms as one regex group; empty when the text never writes it."""
+    forms = sorted({_word_regex(word) for word in _surface_forms(reader, term)}, key=lambda a: (-len(a), a))
+    return "(?:" + "|".join(forms) + ")" if forms else ""
+
+
 def _wanted_leaves(query: Query) -> Iterator[Term | Phrase | Prefix | Wildcard]:
-    """The heading and body terms the query looks for (what it excludes with NOT is no match)."""
+    """The heading and body terms the query looks for (what it excludes with NOT is no match); a name written
+    apart as the phrase of its words."""
     if isinstance(query, Not):
+        return
+    if isinstance(query, NamePair):
+        yield Phrase(BODY, query.words())
         return
     if isinstance(query, Term | Phrase | Prefix | Wildcard):
         if query.fieldname in SEARCHED_FIELDS:

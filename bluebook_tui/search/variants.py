@@ -122,6 +122,16 @@ def _field_query(field: str, terms: Sequence[str], boost: float = 1.0) -> Query:
     return Term(field, terms[0], boost=boost) if len(terms) == 1 else Phrase(field, list(terms), boost=boost)
 
 
+class NamePair(And):
+    """Two adjacent words of a query that are one name written apart (`Viet Nam` typed without quotes): searched
+    as both words, like any two words; marked in the text only where they stand together (`query.highlight_pattern`).
+    """
+
+    def words(self) -> list[str]:
+        """The two words' index terms, in order."""
+        return [term for child in self.subqueries for term in (_word(child) or ((), []))[0]]
+
+
 class Expansion(NamedTuple):
     """A query with every variant form added, and the written forms it added (for "also …")."""
 
@@ -192,7 +202,7 @@ def _expand_pairs(children: list[Query], variants: Variants, added: list[str]) -
             pair = (first[0][0], second[0][0])
             others = variants.others.get(pair, ())
             if others:
-                alternatives: list[Query] = [And([children[index], children[index + 1]])]
+                alternatives: list[Query] = [NamePair([children[index], children[index + 1]])]
                 for other, written in others:
                     alternatives.extend(_field_query(leaf.fieldname, other, leaf.boost) for leaf in first[1])
                     added.append(written)

@@ -35,12 +35,17 @@ class EditionScreen(DialogScreen[str | None]):
         Binding("escape", "cancel", "Cancel", tooltip="Stay where you are.", id="pick.cancel"),
     ]
 
-    def __init__(self, title: str, editions: Sequence[str], notes: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, title: str, editions: Sequence[str], notes: dict[str, str] | None = None, question: str = ""
+    ) -> None:
+        """`title`: short, for the frame; `question`: above the list, wrapped (a heading may be 150 characters)."""
         super().__init__()
-        self._title, self._editions, self._notes = title, list(editions), notes or {}
+        self._title, self._editions, self._notes, self._question = title, list(editions), notes or {}, question
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick", classes="dialog"):
+            if self._question:
+                yield Static(self._question, id="pick-help", markup=False)
             yield OptionList(*_options(self._editions, self._notes), id="pick-edition")
 
     def on_mount(self) -> None:
@@ -72,7 +77,7 @@ class PairScreen(DialogScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick", classes="dialog"):
-            yield Static("The older edition on the left, the newer on the right.", id="pick-help")
+            yield Static("Older edition on the left, newer on the right; tab: other list.", id="pick-help")
             with Horizontal(id="pick-lists"):
                 yield OptionList(*_options(self._editions, {}), id="pick-left")
                 yield OptionList(*_options(self._editions, {}), id="pick-right")
@@ -80,7 +85,7 @@ class PairScreen(DialogScreen[tuple[str, str] | None]):
     def on_mount(self) -> None:
         frame = self.query_one("#pick")
         frame.border_title = "Compare editions"
-        frame.border_subtitle = "enter choose · tab other list · esc cancel"
+        frame.border_subtitle = "enter choose · esc cancel"  # short: 40 columns show it whole
         self.query_one("#pick-lists").styles.height = "auto"
         for list_id, edition, side in zip(("#pick-left", "#pick-right"), self._current, ("Left", "Right"), strict=True):
             options = self.query_one(list_id, OptionList)

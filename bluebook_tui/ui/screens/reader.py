@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -50,6 +50,13 @@ COMPARE_DELAY_SECONDS = 0.6
 TREE_MIN_WIDTH = 12
 # The history and reading position are written this long after the last move (and on quitting).
 SAVE_DELAY_SECONDS = 0.5
+
+
+class Place(NamedTuple):
+    """Where the reader was in a section: its scroll offset and the link picked (an index among its links)."""
+
+    scroll_y: int = 0
+    link: int | None = None
 
 
 class ReaderScreen(Screen[None]):
@@ -180,7 +187,8 @@ class ReaderScreen(Screen[None]):
         self.pattern: str | None = None
         self.last_query = ""
         self._start = start
-        self._scrolls: dict[str, int] = {}
+        # Where the reader was in each section left: back and forward return to it (the scroll, the link picked).
+        self._places: dict[str, Place] = {}
         # Side by side, the pairs left by jumping to a sentence's counterpart (or where a text went): back
         # returns to them before it goes back in the history.
         self._jumps: list[tuple[Section | None, Section | None, str | None]] = []
@@ -255,7 +263,7 @@ class ReaderScreen(Screen[None]):
             await slot.remove()
         tree.reveal(self.section.id)
         if self.comparing and self.comparison is not None:
-            tree.show_changes(self.comparison.pair)
+            tree.show_changes(self.comparison.pair, self._compared_editions())
 
     def section_tree(self) -> SectionTree | None:
         """The section tree, once mounted (just after the first frame). Queried by name: its class is imported
@@ -271,10 +279,11 @@ class ReaderScreen(Screen[None]):
         pattern: str | None = None,
         match: int = 0,
         scroll_y: int = 0,
+        link: int | None = None,
         record: bool = True,
     ) -> None:
-        """Show a section (with `pattern` highlighted, its match `match` current), remember it, and keep the tree
-        and breadcrumb in step."""
+        """Show a section (with `pattern` highlighted, its match `match` current, or at `scroll_y` with its link
+        `link` picked), remember it, and keep the tree and breadcrumb in step."""
         try:
             section = self.library.section(section_id)
         except LibraryError as error:
@@ -283,7 +292,7 @@ class ReaderScreen(Screen[None]):
         if self.comparing and self.comparison is not None:
             # Side by side shows the compared editions: a section of a third one is shown by its counterpart.
             section = self.comparison.in_pair(section)
-        self._remember_scroll()
+        self._remember_place()
         self.section = self.visible_section = section
         marks_change = bool(pattern) != bool(self.pattern)
         self.pattern = pattern
@@ -300,7 +309,7 @@ class ReaderScreen(Screen[None]):
             self._show_pair(section)
         else:
             pane = self.query_one("#reader-pane", SectionPane)
-            pane.show(section, pattern=pattern, match=match, scroll_y=scroll_y)
+            pane.show(section, pattern=pattern, match=match, scroll_y=scroll_y, link=link)
 
     def _show_trail(self, section: Section) -> None:
         edition = self.library.edition(section.edition)
@@ -315,6 +324,10 @@ class ReaderScreen(Screen[None]):
         from bluebook_tui.ui.comparison import Comparison
 
         return Comparison(self.library, self._pair) if len(self.library.editions) >= 2 else None
+
+    def _compared_editions(self) -> tuple[str, ...]:
+        comparison = self.comparison
+        return (comparison.left_edition, comparison.right_edition) if comparison is not None else ()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Stepping through matches only while a search is marked (disabled otherwise: `?` still lists the keys,
@@ -486,7 +499,8 @@ class ReaderScreen(Screen[None]):
                 if edition is not None:
                     self._open_counterpart_in(edition)
 
-            self.app.push_screen(EditionScreen(f"{self.section.heading} in…", others), chosen)
+            question = f"“{self.section.heading}” in which edition?"
+            self.app.push_screen(EditionScreen("Other edition", others, question=question), chosen)
             return
         comparison = await self._comparison_ready()
         other = comparison.counterpart(self.section) if comparison else None
@@ -536,11 +550,23 @@ class ReaderScreen(Screen[None]):
     def action_section_history(self) -> None:
         from bluebook_tui.ui.screens.history import HistoryScreen
 
-        def chosen(section_id: str | None) -> None:
+        async def chosen(section_id: str | None) -> None:
             if section_id is not None:
-                self.open_section(section_id)
+                await self._open_chosen_edition(section_id)
 
         self.app.push_screen(HistoryScreen(self.library, self.section), chosen)
+
+    async def _open_chosen_edition(self, section_id: str) -> None:
+        """Open a section the reader chose for its edition: side by side would show its counterpart in the pair
+        instead, so one of a third edition is shown alone, and the notice says why."""
+        section = self.library.section(section_id)
+        comparison = self.comparison
+        if self.comparing and comparison is not None and comparison.side(section) is None:
+            pair = f"{comparison.left_edition} → {comparison.right_edition}"
+            self.notify(f"{section.edition} is not in the compared pair {pair}; shown alone (P: compare others).")
+            await self._compare(False, section_id)
+            return
+        self.open_section(section_id)
 
     def action_pick_pair(self) -> None:
         """Choose the two editions compared (side by side, Changes, Insights, the report)."""
@@ -588,7 +614,10 @@ class ReaderScreen(Screen[None]):
         switcher.current = "side-by-side" if comparing else "reader-pane"
         tree = self.section_tree()
         if tree is not None:
-            tree.show_changes(self.comparison.pair if comparing else None)
+            if comparing:
+                tree.show_changes(self.comparison.pair, self._compared_editions())
+            else:
+                tree.show_changes(None)
         if section_id is None:
             self.open_section(self.section.id, pattern=self.pattern, record=False)
         else:
@@ -724,13 +753,14 @@ class ReaderScreen(Screen[None]):
         if section_id is None:
             self.notify("No further history.", timeout=2)
             return
-        self.open_section(section_id, scroll_y=self._scrolls.get(section_id, 0), record=False)
+        place = self._places.get(section_id, Place())
+        self.open_section(section_id, scroll_y=place.scroll_y, link=place.link, record=False)
 
-    def _remember_scroll(self) -> None:
+    def _remember_place(self) -> None:
         """Where the reader is in the section being left, so back and forward return to that very place."""
         pane = self.current_pane() if self.is_mounted and not self.comparing else None
         if pane is not None and pane.section is not None:
-            self._scrolls[pane.section.id] = round(pane.scroll_y)
+            self._places[pane.section.id] = Place(round(pane.scroll_y), pane.picked_link)
 
     def action_toggle_tree(self) -> None:
         collapsed = self.has_class("-narrow") or (self.comparing and self.has_class("-wide"))

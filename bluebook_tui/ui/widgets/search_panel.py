@@ -37,6 +37,10 @@ HIT_LIMIT = 50
 SUGGESTION_PREFIX = "suggestion:"
 AS_TYPED_PREFIX = "as-typed:"
 COUNT_BAR_WIDTH = 12
+# Bars are narrowed down to this for the editions to share one line, before they wrap onto more.
+MIN_COUNT_BAR_WIDTH = 4
+# Between two editions' bars, and before the hint.
+_GAP = "  "
 # With more editions than this, the bars show the ones with most hits and then "N others".
 MAX_BARS = 6
 
@@ -53,22 +57,63 @@ def hit_prompt(hit: Any, note: Content | None = None) -> Content:
     return Content.assemble(heading, "\n", snippet)
 
 
-def edition_counts(counts: dict[str, int], hint: str = "") -> Content:
+def edition_counts(counts: dict[str, int], hint: str = "", width: int | None = None) -> Content:
     """Hits per edition as bars scaled to the largest count, then a muted hint. With many editions, the ones with
-    the most hits (in edition order), then the others' sum."""
+    the most hits (in edition order), then the others' sum.
+
+    Within `width` cells the bars narrow for the editions to share a line, and what does not fit then goes on the
+    next line (the hint first), an edition's bar and count never parted."""
     most = max(counts.values(), default=0) or 1
     shown = counts
     if len(counts) > MAX_BARS:
         top = sorted(counts, key=lambda edition: (-counts[edition], edition))[: MAX_BARS - 1]
         shown = {edition: counts[edition] for edition in counts if edition in top}
-    parts = [
-        Content.assemble((edition, "bold"), " ", (bar(count / most, COUNT_BAR_WIDTH), "$text-accent"), f" {count}  ")
-        for edition, count in shown.items()
-    ]
-    if len(shown) < len(counts):
-        others = len(counts) - len(shown)
-        parts.append(Content.styled(f"{others} others {sum(counts.values()) - sum(shown.values())}  ", "bold"))
-    return Content("").join([*parts, Content.styled(hint, "$text-muted")])
+
+    def bars(bar_width: int) -> list[Content]:
+        parts = [
+            Content.assemble((edition, "bold"), " ", (bar(count / most, bar_width), "$text-accent"), f" {count}")
+            for edition, count in shown.items()
+        ]
+        if len(shown) < len(counts):
+            others = len(counts) - len(shown)
+            parts.append(Content.styled(f"{others} others {sum(counts.values()) - sum(shown.values())}", "bold"))
+        return parts
+
+    bar_width = COUNT_BAR_WIDTH
+    while width is not None and bar_width > MIN_COUNT_BAR_WIDTH and _line_length(bars(bar_width)) > width:
+        bar_width -= 1
+    parts = bars(bar_width) + ([Content.styled(hint, "$text-muted")] if hint else [])
+    if width is None:
+        return Content(_GAP).join(parts)
+    lines: list[list[Content]] = [[]]
+    for part in parts:
+        if lines[-1] and _line_length([*lines[-1], part]) > width:
+            lines.append([])
+        lines[-1].append(part)
+    return Content("\n").join(Content(_GAP).join(line) for line in lines)
+
+
+def _line_length(parts: list[Content]) -> int:
+    return sum(part.cell_length for part in parts) + len(_GAP) * (len(parts) - 1)
+
+
+class EditionCounts(Static):
+    """The bars of hits per edition (`edition_counts`), laid out again whenever the width changes."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[dict[str, int], str] = ({}, "")
+
+    def show(self, counts: dict[str, int], hint: str = "") -> None:
+        self._shown = (counts, hint)
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        counts, hint = self._shown
+        self.update(edition_counts(counts, hint, self.content_size.width or None))
 
 
 def _hit_id(option: Option | None) -> str | None:
@@ -89,7 +134,7 @@ class SearchPanel(Vertical):
         #search-status-row { height: auto; max-height: 3; padding: 0 1; }
         #search-total { width: 1fr; height: auto; color: $text-muted; }
         #edition-filter { width: auto; color: $text-accent; text-style: bold; }
-        #edition-counts { height: 1; padding: 0 1; }
+        #edition-counts { height: auto; max-height: 3; padding: 0 1; }
         #search-hits { height: 1fr; border: none; padding: 0; }
         #search-hits > .option-list--option-disabled { color: $text-secondary; text-style: bold; }
     }
@@ -139,7 +184,7 @@ class SearchPanel(Vertical):
         with Horizontal(id="search-status-row"):
             yield Static("", id="search-total")
             yield Static(self._filter_label(), id="edition-filter")
-        yield Static("", id="edition-counts")
+        yield EditionCounts(id="edition-counts")
         yield OptionList(id="search-hits")
 
     def on_mount(self) -> None:
@@ -237,7 +282,7 @@ class SearchPanel(Vertical):
         if not query:
             self.workers.cancel_group(self, "search")
             self._show_status(f"Type to search {self._all_editions}.")
-            self.query_one("#edition-counts", Static).update("")
+            self.query_one(EditionCounts).show({})
             self.query_one("#search-hits", OptionList).clear_options()
         elif self.service is None:
             self._show_status(self.unavailable)
@@ -294,8 +339,8 @@ class SearchPanel(Vertical):
         if (query, edition) != (current, self.edition):
             return  # a newer search is on its way
         self._pattern = results.pattern or ""
-        hint = "  ctrl+o: a hit's counterpart" if notes else ""
-        self.query_one("#edition-counts", Static).update(edition_counts(counts, hint))
+        hint = "ctrl+o: a hit's counterpart" if notes else ""
+        self.query_one(EditionCounts).show(counts, hint)
         options: list[Option | None] = []
         if results.showing:
             options.append(

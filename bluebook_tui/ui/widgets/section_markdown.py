@@ -175,6 +175,8 @@ class MatchHighlighting(MarkdownBlock):
     opened_note = False
     # Drawn before the text, not part of it (so every offset into the text stands): "Photo: " before a caption.
     label: Content | None = None
+    # What the block draws: the text with its marks, glyphs and label.
+    drawn: Content = Content()
 
     def set_content(self, content: Content) -> None:
         self.source_content = content
@@ -274,7 +276,16 @@ class MatchHighlighting(MarkdownBlock):
         content = self._with_glyphs(content)
         if self.label is not None:
             content = self.label + content
+        self.drawn = content
         super().set_content(content)
+
+    def rows_marked(self, style: str) -> tuple[int, int] | None:
+        """The first and last rows of the block's text drawn with `style` (`.link-current`, `.search-current`), as
+        the text wraps at the block's width; None when no text is."""
+        width = self.content_size.width
+        lines = self.drawn.wrap(width) if width else []
+        rows = [row for row, line in enumerate(lines) if any(span.style == style for span in line.spans)]
+        return (rows[0], rows[-1]) if rows else None
 
 
 class Paragraph(MarkdownParagraph, MatchHighlighting):

@@ -13,7 +13,8 @@ from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widget import MountError
+from textual.geometry import Region, Spacing
+from textual.widget import MountError, Widget
 from textual.widgets import Static
 
 from bluebook_tui.library.markdown import footnote_marker
@@ -36,6 +37,8 @@ PREVIEW_CHARACTERS = 2500
 
 # Subsections mounted per step after the first: small enough to keep each step short.
 MOUNT_BATCH = 4
+# Rows kept in view above and below the current match or picked link, so that it never sits at the pane's edge.
+CONTEXT_ROWS = 3
 # The hrefs of a footnote reference's link and of a column's (`section_markdown.note_link`, `section_link`).
 _NOTE_LINK, _SECTION_LINK = "note:", "section:"
 
@@ -118,9 +121,17 @@ class SectionPane(VerticalScroll, can_focus=True):
         if self._first is not None and _RENDERER not in sys.modules:
             yield Static(_preview(self._first), classes="preview")
 
-    def show(self, section: Section, *, pattern: str | None = None, match: int = 0, scroll_y: int = 0) -> None:
+    def show(
+        self,
+        section: Section,
+        *,
+        pattern: str | None = None,
+        match: int = 0,
+        scroll_y: int = 0,
+        link: int | None = None,
+    ) -> None:
         """Render `section` (cancelling a render under way), then go to match `match` (the first by default) or
-        to `scroll_y`."""
+        to `scroll_y`, with its link `link` picked (where it was when the reader left)."""
         self._first_match = match
         self.section = section
         self.highlight = re.compile(pattern, re.IGNORECASE) if pattern else None
@@ -128,15 +139,17 @@ class SectionPane(VerticalScroll, can_focus=True):
         self._links, self._current_link, self._opened_note, self._left_for_notes = [], -1, None, []
         self._visible_section_id = section.id
         if _RENDERER in sys.modules:
-            self._mount_section(section, self.highlight, scroll_y)
+            self._mount_section(section, self.highlight, scroll_y, link)
             return
         if section is not self._first:
             self.remove_children()
             self.mount(Static(_preview(section), classes="preview"))
-        self.call_after_refresh(self._mount_section, section, self.highlight, scroll_y)
+        self.call_after_refresh(self._mount_section, section, self.highlight, scroll_y, link)
 
     @work(exclusive=True, group="render")
-    async def _mount_section(self, section: Section, highlight: re.Pattern[str] | None, scroll_y: int) -> None:
+    async def _mount_section(
+        self, section: Section, highlight: re.Pattern[str] | None, scroll_y: int, link: int | None
+    ) -> None:
         from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 
         edition = cast("BluebookApp", self.app).library.edition(section.edition)
@@ -169,13 +182,14 @@ class SectionPane(VerticalScroll, can_focus=True):
             # A newer section was asked for while this one was being put up (a hit opened straight after typing):
             # its render removed these widgets before they were mounted. That render carries on; this one stops.
             return
-        self.call_after_refresh(self._settle, scroll_y)
+        self.call_after_refresh(self._settle, scroll_y, link)
 
     def _marks(self, section: Section) -> ChangeMarks | None:
         return self._change_marks(section) if self._change_marks is not None else None
 
-    def _settle(self, scroll_y: int) -> None:
-        """Once everything is laid out: count the matches and show the first, or restore the scroll offset."""
+    def _settle(self, scroll_y: int, link: int | None) -> None:
+        """Once everything is laid out: count the matches and show the first, or restore the scroll offset and the
+        link picked."""
         from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 
         self._matches = [
@@ -196,6 +210,8 @@ class SectionPane(VerticalScroll, can_focus=True):
             self.step_match(1)
         else:
             self.scroll_to(y=scroll_y, animate=False, immediate=True)
+            if link is not None and link < len(self._links):
+                self._pick_link(link, scroll=False)
             self.post_message(MatchesCounted(0, 0))
         if self.section is not None:
             self.post_message(PaneRendered(self.section.id))
@@ -219,8 +235,22 @@ class SectionPane(VerticalScroll, can_focus=True):
         self._current_match = (self._current_match + step) % len(self._matches)
         block, index = self._matches[self._current_match]
         block.mark_current(index)
-        self.scroll_to_widget(block, animate=False, immediate=True, top=block.outer_size.height > self.size.height)
+        self._bring_into_view(block, ".search-current")
         self.post_message(MatchesCounted(self._current_match + 1, len(self._matches)))
+
+    def _bring_into_view(self, block: MatchHighlighting, style: str) -> None:
+        """Scroll to the block (all of it when it fits), then to its text drawn with `style` (the current match, the
+        picked link) with `CONTEXT_ROWS` around it: a long paragraph's match may be far below its top."""
+        self.scroll_to_widget(block, animate=False, immediate=True, top=block.outer_size.height > self.size.height)
+        rows = block.rows_marked(style)
+        if rows is None:
+            return
+        first, last = rows
+        context = min(CONTEXT_ROWS, max(0, (self.scrollable_content_region.height - (last - first + 1)) // 2))
+        marked = Region(0, _content_top(block, self) + first, 1, last - first + 1)
+        self.scroll_to_region(
+            marked, spacing=Spacing(context, 0, context, 0), animate=False, immediate=True, x_axis=False
+        )
 
     # Links: footnote references and columns pointed at ---------------------------------------------------------
 
@@ -237,13 +267,19 @@ class SectionPane(VerticalScroll, can_focus=True):
         if self._links:
             self._pick_link((self._current_link + step) % len(self._links))
 
-    def _pick_link(self, index: int) -> None:
+    @property
+    def picked_link(self) -> int | None:
+        """The index of the link picked among the section's, if one is."""
+        return self._current_link if 0 <= self._current_link < len(self._links) else None
+
+    def _pick_link(self, index: int, *, scroll: bool = True) -> None:
         if 0 <= self._current_link < len(self._links):
             self._links[self._current_link][0].pick_link(None)
         self._current_link = index
         block, within = self._links[index]
         block.pick_link(within)
-        self.scroll_to_widget(block, animate=False, immediate=True, top=block.outer_size.height > self.size.height)
+        if scroll:
+            self._bring_into_view(block, ".link-current")
         self.refresh_bindings()
 
     def action_follow_link(self) -> None:
@@ -321,6 +357,16 @@ class SectionPane(VerticalScroll, can_focus=True):
         if top is not None and top != self._visible_section_id:
             self._visible_section_id = top
             self.post_message(VisibleSectionChanged(top))
+
+
+def _content_top(widget: Widget, pane: SectionPane) -> int:
+    """Where the widget's text starts in the pane's scrolled area. From the layout's regions relative to each
+    container (none depends on the scroll), so two keys handled before the next repaint still find the right row."""
+    top = 0
+    while widget is not pane and isinstance(widget, Widget):
+        top += widget.virtual_region.y + widget.styles.gutter.top
+        widget = cast(Widget, widget.parent)
+    return top
 
 
 def _preview(section: Section) -> Text:

@@ -77,6 +77,9 @@ class SectionTree(Tree[str]):
         self._pair_for: Callable[[Section], SectionPair | None] | None = None
         # Editions whose sections are added only when their node is first opened (or a section of theirs shown).
         self._unfilled: dict[str, TreeNode[str]] = {}
+        self._edition_nodes: dict[str, TreeNode[str]] = {}
+        # The editions open (the compared ones once comparing starts; the newest till then).
+        self._opened: tuple[str, ...] = (max(library.editions),)
 
     def on_mount(self) -> None:
         # Filled after the first frame: the text is what the reader waits for.
@@ -85,14 +88,14 @@ class SectionTree(Tree[str]):
     def _fill(self) -> None:
         library = self._library
         lazy = len(library.editions) > EAGER_EDITIONS
-        newest = max(library.editions)
         # Headings only: an edition left unfilled is not read until it is opened (a library snapshot knows them).
         for edition_id in sorted(library.editions, reverse=True):
             edition_node = self.root.add(
                 Text.assemble((edition_id, "bold"), " ", (library.heading(edition_id), "dim")),
-                expand=edition_id == newest,
+                expand=edition_id in self._opened,
             )
-            if lazy and edition_id != newest:
+            self._edition_nodes[edition_id] = edition_node
+            if lazy and edition_id not in self._opened:
                 self._unfilled[edition_id] = edition_node
             else:
                 self._fill_edition(edition_id, edition_node)
@@ -143,11 +146,22 @@ class SectionTree(Tree[str]):
         section = self._library.find(node.data) if node is not None and node.data else None
         self.tooltip = section.heading if section is not None else None
 
-    def show_changes(self, pair_for: Callable[[Section], SectionPair | None] | None) -> None:
-        """Badge each section with its change (`pair_for` gives its aligned pair), or no badges for None."""
+    def show_changes(
+        self, pair_for: Callable[[Section], SectionPair | None] | None, editions: tuple[str, ...] = ()
+    ) -> None:
+        """Badge each section with its change (`pair_for` gives its aligned pair), or no badges for None. The
+        compared `editions`, if given, are opened and the others closed: their badged rows are what to read."""
         self._pair_for = pair_for
         for section_id, node in self._section_nodes.items():
             node.set_label(self._label(self._library.section(section_id)))
+        if editions:
+            self._opened = editions
+            # Only those to change: Textual redraws the whole tree on each expand() or collapse().
+            for edition_id, node in self._edition_nodes.items():
+                if edition_id in editions and not node.is_expanded:
+                    node.expand()
+                elif edition_id not in editions and node.is_expanded:
+                    node.collapse()
 
     def reveal(self, section_id: str) -> None:
         """Put the cursor on a section, opening its edition and parents so it can be seen."""
