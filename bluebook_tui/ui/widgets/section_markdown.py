@@ -381,8 +381,8 @@ class SectionMarkdown(Markdown):
         & > .sentence-removed { color: $text-error; }
         & > .sentence-moved { color: $text-accent; }
         & > .sentence-current { text-style: bold reverse; }
-        & > .link-current { color: $text; background: $accent 70%; text-style: bold; }
-        &:nocolor > .link-current { text-style: bold reverse; }
+        /* Reversed, not a background: Content's class styles draw a translucent background nearly black. */
+        & > .link-current { color: $text-accent; text-style: bold reverse; }
         &:ansi > .sentence-unchanged { text-style: dim; }
         &:ansi > .sentence-new { color: ansi_green; }
         &:ansi > .sentence-removed { color: ansi_red; }
