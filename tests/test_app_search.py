@@ -13,7 +13,7 @@ from bluebook_tui.search import SearchService
 from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.screens.search import SearchScreen
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
-from tests.test_app_support import (
+from tests.app_support import (
     make_app,
     pane_text,
     reader,

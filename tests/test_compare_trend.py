@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_compare_support import edition, library
 
 from bluebook_tui.compare import term_trend
 from bluebook_tui.compare.term_stream import units_of
 from bluebook_tui.library import Edition, Library
+from tests.compare_support import edition, library
 
 OLD = edition(
     "2016",

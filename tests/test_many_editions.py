@@ -16,8 +16,8 @@ from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.screens.history import HistoryScreen
 from bluebook_tui.ui.screens.pick_editions import EditionScreen, PairScreen
 from bluebook_tui.ui.widgets.search_panel import edition_counts
+from tests.app_support import reader, settle, until
 from tests.support import run
-from tests.test_app_support import reader, settle, until
 
 
 def copy_edition(content: Path, source: str, edition: str, source_dir: Path | None = None) -> None:
