@@ -150,5 +150,7 @@ def _indented(section: Section | None) -> str:
 
 
 def _bar(share: float) -> str:
-    filled = round(share * BAR_WIDTH)
-    return f"[green]{'█' * filled}[/][dim]{'░' * (BAR_WIDTH - filled)}[/] {round(share * 100):>3}%"
+    from bluebook_tui.charts import bar
+
+    filled = bar(share, BAR_WIDTH, eighths=False, padded=False)
+    return f"[green]{filled}[/][dim]{'░' * (BAR_WIDTH - len(filled))}[/] {round(share * 100):>3}%"

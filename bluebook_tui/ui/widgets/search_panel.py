@@ -26,10 +26,11 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from bluebook_tui.charts import bar
 from bluebook_tui.compare.views import matched_statuses
 from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.messages import HitChosen
-from bluebook_tui.ui.widgets.badges import bar, counterpart_note, matched_note
+from bluebook_tui.ui.widgets.badges import counterpart_note, matched_note
 from bluebook_tui.ui.widgets.ordered_input import OrderedInput
 
 DEBOUNCE_SECONDS = 0.015
