@@ -30,8 +30,8 @@ from bluebook_tui.charts import bar
 from bluebook_tui.compare.views import matched_statuses
 from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.messages import HitChosen
+from bluebook_tui.ui.textual_compat import OrderedInput
 from bluebook_tui.ui.widgets.badges import counterpart_note, matched_note
-from bluebook_tui.ui.widgets.ordered_input import OrderedInput
 
 DEBOUNCE_SECONDS = 0.015
 HIT_LIMIT = 50

@@ -18,35 +18,27 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from textual.await_complete import AwaitComplete
 from textual.content import Content
-from textual.events import Mount
 from textual.style import Style
 from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock
 
-if TYPE_CHECKING:
-    from textual.widgets._markdown import (
-        MarkdownBlockQuote,
-        MarkdownH1,
-        MarkdownH2,
-        MarkdownH3,
-        MarkdownH4,
-        MarkdownH5,
-        MarkdownH6,
-        MarkdownParagraph,
-    )
-
-    from bluebook_tui.compare.views import SentenceMark
-else:
-    # Textual exports its block classes only through `Markdown.BLOCKS` (the module they are in is private).
-    MarkdownBlockQuote = Markdown.BLOCKS["blockquote_open"]
-    MarkdownParagraph = Markdown.BLOCKS["paragraph_open"]
-    MarkdownH1, MarkdownH2, MarkdownH3, MarkdownH4, MarkdownH5, MarkdownH6 = (
-        Markdown.BLOCKS[f"h{level}"] for level in range(1, 7)
-    )
-
 from bluebook_tui.library.markdown import footnote_marker, parser
 from bluebook_tui.library.model import Edition, Section
 from bluebook_tui.library.references import column_references
+from bluebook_tui.ui.textual_compat import (
+    MarkdownBlockQuote,
+    MarkdownH1,
+    MarkdownH2,
+    MarkdownH3,
+    MarkdownH4,
+    MarkdownH5,
+    MarkdownH6,
+    MarkdownParagraph,
+    block_document,
+)
+
+if TYPE_CHECKING:
+    from bluebook_tui.compare.views import SentenceMark
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>#!])")
 
@@ -176,6 +168,11 @@ class MatchHighlighting(MarkdownBlock):
     # Drawn before the text, not part of it (so every offset into the text stands): "Photo: " before a caption.
     label: Content | None = None
 
+    @property
+    def document(self) -> SectionMarkdown:
+        """The section's widget this block is part of (set when the block is built, before it is mounted)."""
+        return cast(SectionMarkdown, block_document(self))
+
     def set_content(self, content: Content) -> None:
         self.source_content = content
         self.mark_current(None)
@@ -185,13 +182,13 @@ class MatchHighlighting(MarkdownBlock):
 
     def sentence_marks(self) -> list[SentenceMark]:
         """The marks of the sentences in this block (none for a heading or outside the side-by-side view)."""
-        changes = cast(SectionMarkdown, self._markdown).changes
+        changes = self.document.changes
         if changes is None or self.paragraph_index is None or self.paragraph_index >= len(changes.sentences):
             return []
         return changes.sentences[self.paragraph_index]
 
     def _with_changes(self, content: Content) -> Content:
-        changes = cast(SectionMarkdown, self._markdown).changes
+        changes = self.document.changes
         if changes is None:
             return content
         if isinstance(self, HEADINGS):
@@ -230,7 +227,7 @@ class MatchHighlighting(MarkdownBlock):
             action = span.style.meta.get("@click", "") if isinstance(span.style, Style) else ""
             if action.startswith(f"link('{NOTE_LINK}"):
                 found.append((action[len("link('") : -2], span.start, span.end))
-        markdown = cast(SectionMarkdown, self._markdown)
+        markdown = self.document
         if markdown.edition is not None and not isinstance(self, HEADINGS):
             for reference in column_references(self.source_content.plain, markdown.section, markdown.edition):
                 found.append((section_link(reference.target.id), reference.start, reference.end))
@@ -256,7 +253,7 @@ class MatchHighlighting(MarkdownBlock):
         return content
 
     def match_spans(self) -> list[tuple[int, int]]:
-        pattern = cast(SectionMarkdown, self._markdown).highlight
+        pattern = self.document.highlight
         if pattern is None:
             return []
         return [match.span() for match in pattern.finditer(self.source_content.plain) if match.end() > match.start()]
@@ -265,7 +262,7 @@ class MatchHighlighting(MarkdownBlock):
         """Show the changes and the matches, the `index`-th match (if any) as the current one."""
         self._current = index
         content = self._with_links(self._with_changes(self.source_content))
-        pattern = cast(SectionMarkdown, self._markdown).highlight
+        pattern = self.document.highlight
         if pattern is not None:
             content = content.highlight_regex(pattern, style=".search-match")
             if index is not None:
@@ -436,9 +433,6 @@ class SectionMarkdown(Markdown):
         self.changes = changes
         for block in self.blocks():
             block.restyle()
-
-    async def _on_mount(self, _: Mount) -> None:
-        """Nothing to draw until `render_section` (the base class would parse an empty document first)."""
 
     def blocks(self) -> list[MatchHighlighting]:
         """The headings and paragraphs, in reading order."""
