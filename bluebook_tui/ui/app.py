@@ -19,6 +19,7 @@ from bluebook_tui.user_data import Session, Store
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from bluebook_tui.search import SearchService
     from bluebook_tui.search.builder import IndexProgress
 
 INDEX_DELAY_SECONDS = 0.3
@@ -58,7 +59,7 @@ class BluebookApp(App[None]):
         self._start = self._start_session(start_section_id)
         if pair is not None:
             self._start = Session(self._start.section_id, comparing=True)
-        self.search_service: Any = None
+        self.search_service: SearchService | None = None
         self.search_note = "Building the search index…"
 
     def _start_session(self, start_section_id: str | None) -> Session:
@@ -112,7 +113,7 @@ class BluebookApp(App[None]):
             gc.freeze()
             gc.enable()
 
-    def search_status(self) -> tuple[Any, str]:
+    def search_status(self) -> tuple[SearchService | None, str]:
         """The search service once it is ready (else None) and what to say until then."""
         return self.search_service, self.search_note
 
@@ -140,7 +141,7 @@ class BluebookApp(App[None]):
         if note != self.search_note:
             self.call_from_thread(self._search_ready, None, note)
 
-    def _search_ready(self, service: Any, note: str) -> None:
+    def _search_ready(self, service: SearchService | None, note: str) -> None:
         from bluebook_tui.ui.screens.search import SearchScreen
 
         self.search_service, self.search_note = service, note

@@ -328,7 +328,8 @@ HEADINGS = (H1, H2, H3, H4, H5, H6)
 class SectionMarkdown(Markdown):
     """The rendered heading and body of one section (never more: the widget is slow on long documents)."""
 
-    BLOCKS: ClassVar[dict[str, type[MarkdownBlock]]] = {
+    # As Textual's Markdown declares it (an instance attribute, which a ClassVar may not override).
+    BLOCKS: dict[str, type[MarkdownBlock]] = {  # noqa: RUF012
         **Markdown.BLOCKS,
         "h1": H1,
         "h2": H2,
