@@ -16,8 +16,8 @@ run: install ## Open the app on the bundled library
 test: install ## Run the test suite
 	$(BIN)/pytest
 
-lint: install ## ruff lint and format check
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+lint: install ## ruff lint and format check, mypy
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 
 format: install ## Format the code with ruff
 	$(BIN)/ruff format . && $(BIN)/ruff check --fix .

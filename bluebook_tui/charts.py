@@ -1,5 +1,6 @@
 """Charts drawn as Rich renderables, for the CLI and the app alike: a term's rate per edition as bars, and where a
 term stands in each edition as a dispersion strip (AntConc's concordance plot) with the sections marked below.
+`bar` draws every bar of the program's text (the CLI's, the app's and the Markdown report's).
 
 Hand-drawn with Rich rather than with plotext: a strip of character cells with its section labels stays legible at
 40 columns, and the same renderable serves both fronts (the app shows it in a `Static`).
@@ -14,8 +15,6 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from bluebook_tui.compare.trend import rate_shares
-
 if TYPE_CHECKING:
     from bluebook_tui.compare.concordance import Dispersion
     from bluebook_tui.compare.trend import TermCount
@@ -23,10 +22,24 @@ if TYPE_CHECKING:
 BAR_STYLE = "magenta"
 # One occurrence in a cell, two, three or more.
 _MARKS = ("│", "┃", "█")
+# A bar's last cell filled to 0/8 … 7/8.
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(fraction: float, width: int, *, eighths: bool = True, padded: bool = True) -> str:
+    """A bar `width` cells long, filled to `fraction` (clamped to [0, 1]) with █ and its end in eighths of a cell
+    (or rounded to whole cells); the rest spaces, so what follows lines up (or, not `padded`, left off)."""
+    steps = 8 if eighths else 1
+    filled = round(max(0.0, min(fraction, 1.0)) * width * steps)
+    full, part = divmod(filled, steps)
+    drawn = "█" * full + (_EIGHTHS[part] if part else "")
+    return drawn.ljust(width) if padded else drawn
 
 
 def trend_bars(counts: Sequence[TermCount], width: int = 30) -> Table:
     """A row per edition: occurrences, words, the rate per 10,000 words, and that rate as a bar."""
+    from bluebook_tui.compare.trend import rate_shares
+
     table = Table("edition", "occurrences", "words", "per 10,000 words", "", box=None, header_style="bold")
     for count, share in zip(counts, rate_shares(counts), strict=True):
         table.add_row(
@@ -34,7 +47,7 @@ def trend_bars(counts: Sequence[TermCount], width: int = 30) -> Table:
             str(count.occurrences),
             f"{count.words:,}",
             f"{count.per_10k_words:.2f}",
-            Text("█" * round(width * share), style=BAR_STYLE),
+            Text(bar(share, width, eighths=False, padded=False), style=BAR_STYLE),
         )
     return table
 

@@ -10,7 +10,7 @@ from textual.widgets import Input
 from bluebook_tui.library import Library
 from bluebook_tui.ui.screens.search import SearchScreen
 from bluebook_tui.ui.widgets.section_tree import SectionTree
-from tests.test_app_support import make_app, press_in_one_burst, reader, settle, until
+from tests.app_support import make_app, press_in_one_burst, reader, settle, until
 
 
 class _OneInput(App[None]):

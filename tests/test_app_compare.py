@@ -18,7 +18,7 @@ from bluebook_tui.ui.widgets.section_markdown import Paragraph, SectionMarkdown
 from bluebook_tui.ui.widgets.section_pane import SectionPane
 from bluebook_tui.ui.widgets.section_tree import SectionTree
 from bluebook_tui.ui.widgets.side_by_side import SideBySide
-from tests.test_app_support import (
+from tests.app_support import (
     make_app,
     press_in_one_burst,
     reader,

@@ -12,7 +12,7 @@ from bluebook_tui.library import Library
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.section_markdown import MatchHighlighting, SectionMarkdown
 from bluebook_tui.ui.widgets.section_pane import SectionPane
-from tests.test_app_support import make_app, reader, reader_pane, settle
+from tests.app_support import make_app, reader, reader_pane, settle
 
 # 2016's "A. Counter-terrorism Measures" cites three notes, the first (the GCTF) well down the section.
 SECTION = "2016/3.A"

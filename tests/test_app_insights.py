@@ -16,7 +16,7 @@ from bluebook_tui.compare.trend import term_trend
 from bluebook_tui.library import Library
 from bluebook_tui.ui.commands import ACTIONS
 from bluebook_tui.ui.screens.insights import InsightsScreen
-from tests.test_app_support import make_app, reader, reader_pane, settle, wait_for_hits
+from tests.app_support import make_app, reader, reader_pane, settle, wait_for_hits
 
 
 def cells(table: DataTable[object]) -> list[list[str]]:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from bluebook_tui.library import Library
 from bluebook_tui.library.markdown import parser
 from bluebook_tui.ui.widgets.section_markdown import readable_tokens
-from tests.test_app_support import make_app, pane_text, reader_pane, settle
+from tests.app_support import make_app, pane_text, reader_pane, settle
 
 WIDGET_TOKENS = {
     "heading_open", "heading_close", "paragraph_open", "paragraph_close", "inline", "hr", "blockquote_open",

@@ -22,7 +22,7 @@ from bluebook_tui.ui.widgets.key_bar import KeyBar
 from bluebook_tui.ui.widgets.section_tree import SectionTree
 from bluebook_tui.ui.widgets.splitter import Splitter
 from bluebook_tui.user_data import Session, Store
-from tests.test_app_support import make_app, pane_text, reader, reader_pane, settle, shown_sections
+from tests.app_support import make_app, pane_text, reader, reader_pane, settle, shown_sections
 
 
 async def test_opens_on_the_newest_editions_first_section(library: Library, data_dir: Path, index_root: Path) -> None:

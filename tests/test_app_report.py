@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from bluebook_tui.library import Library
 from bluebook_tui.ui.screens.export import ExportScreen
-from tests.test_app_support import make_app, notices, settle, until
+from tests.app_support import make_app, notices, settle, until
 
 
 async def wait_for_notice(pilot, start: str) -> str:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.screens.search import SearchScreen
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
-from tests.test_app_support import (
+from tests.app_support import (
     make_app,
     pane_text,
     reader,

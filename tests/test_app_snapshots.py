@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Input
 
 from bluebook_tui.library import Library
-from tests.test_app_support import make_app, settle, wait_for_hits
+from tests.app_support import make_app, settle, wait_for_hits
 
 SIZES = [(80, 24), (160, 48)]
 

@@ -7,10 +7,10 @@ from itertools import pairwise
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_compare_support import edition
 
 from bluebook_tui.compare import Alignment, align_editions
 from bluebook_tui.library import Library, UnknownSectionError
+from tests.compare_support import edition
 
 # Every 2016 section and its 2022 counterpart (None: no counterpart), from reading both texts side by side.
 COUNTERPARTS_2016 = {

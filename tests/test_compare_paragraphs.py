@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from test_compare_support import edition
-
 from bluebook_tui.compare import Alignment, align_editions, paragraph_pairs, paragraphs
+from tests.compare_support import edition
 
 OLD = """## (1) Cyber
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_compare_support import edition
 
 from bluebook_tui.compare import Alignment, align_editions, paragraphs
 from bluebook_tui.compare.redline import RedlineOp, compared_text, hunks, redline
 from bluebook_tui.library import Library, Section
+from tests.compare_support import edition
 
 _WORD = re.compile(r"[^\W_]")
 

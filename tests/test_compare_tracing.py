@@ -7,13 +7,13 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_compare_support import edition
 
 from bluebook_tui.compare import Alignment, align_editions
 from bluebook_tui.compare.likeness import features
 from bluebook_tui.compare.redline import compared_text, redline
 from bluebook_tui.compare.sentence_links import ANYWHERE, _score
 from bluebook_tui.library import Library
+from tests.compare_support import edition
 
 # Sentences 2022 copied from 2016 or edited lightly, as a reading finds them (2016 address → 2022 address).
 COPIES = {

@@ -1,15 +1,17 @@
-"""Term counts per edition: whole words, any case, plurals and inflections counted as the term."""
+"""Term counts per edition: whole words, any case, plurals and inflections counted as the term; the bars they are
+drawn with."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from test_compare_support import edition, library
 
+from bluebook_tui.charts import bar
 from bluebook_tui.compare import term_trend
 from bluebook_tui.compare.term_stream import units_of
 from bluebook_tui.library import Edition, Library
+from tests.compare_support import edition, library
 
 OLD = edition(
     "2016",
@@ -89,3 +91,14 @@ def test_real_editions_count_piracy_like_a_regex_over_the_text(library: Library)
     }
     assert counts == expected
     assert all(count > 0 for count in counts.values())
+
+
+def test_one_bar_renderer_draws_eighths_whole_cells_and_padding() -> None:
+    """The app's bars end in eighths of a cell and fill their width; the CLI's trend and the report's are whole
+    cells with nothing after them; out-of-range fractions are clamped."""
+    assert bar(0.5, 4) == "██  "
+    assert bar(0.53, 4) == "██▏ "
+    assert bar(0.53, 4, eighths=False, padded=False) == "██"
+    assert bar(0.0, 3) == "   "
+    assert bar(1.7, 3, padded=False) == "███"
+    assert bar(-1.0, 3, eighths=False, padded=False) == ""

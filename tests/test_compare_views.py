@@ -7,10 +7,10 @@ from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
-from test_compare_support import edition
 
 from bluebook_tui.compare import Alignment, align_editions, paragraphs
 from bluebook_tui.compare.views import Span, paragraph_counterpart, paragraph_marks, status_counts
+from tests.compare_support import edition
 
 
 def unmarked(text: str, marks: list[list[Span]]) -> str:

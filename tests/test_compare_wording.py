@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_compare_support import edition
 
 from bluebook_tui.compare.concordance import concordance, dispersion
 from bluebook_tui.compare.function_words import is_function_word
@@ -21,6 +20,7 @@ from bluebook_tui.compare.trend import term_trend
 from bluebook_tui.compare.wording import edition_keywords, edition_shifts, wording
 from bluebook_tui.library import Edition, Library
 from bluebook_tui.search.analysis import STOP_LIST
+from tests.compare_support import edition
 from tests.support import run
 
 # Two small editions: "pirates" 4 times in the old, never in the new; "drones" the other way round, 6 times.

@@ -18,8 +18,8 @@ import pytest
 from bluebook_tui.library import Library
 from bluebook_tui.search import SearchService
 from bluebook_tui.search.store import IndexStore
+from tests.app_support import make_app, notices, settle, until
 from tests.support import run
-from tests.test_app_support import make_app, notices, settle, until
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ import pytest
 
 from bluebook_tui.library import Library
 from bluebook_tui.user_data import Bookmarks, History, SaveError, Session, Store
+from tests.app_support import make_app, reader, settle
 from tests.support import run
-from tests.test_app_support import make_app, reader, settle
 
 _ADDER = """
 import sys

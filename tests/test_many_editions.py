@@ -19,8 +19,8 @@ from bluebook_tui.ui.screens.history import HistoryScreen
 from bluebook_tui.ui.screens.pick_editions import EditionScreen, PairScreen
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.search_panel import edition_counts
+from tests.app_support import notices, reader, reader_pane, settle, text_in, until, wait_for_hits
 from tests.support import run
-from tests.test_app_support import notices, reader, reader_pane, settle, text_in, until, wait_for_hits
 
 
 def copy_edition(content: Path, source: str, edition: str, source_dir: Path | None = None) -> None:

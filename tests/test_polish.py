@@ -13,8 +13,8 @@ from bluebook_tui.library import Library
 from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.commands import ACTIONS
 from bluebook_tui.ui.screens.search import SearchScreen
+from tests.app_support import make_app, notices, settle, until
 from tests.support import run
-from tests.test_app_support import make_app, notices, settle, until
 
 
 async def test_the_palette_has_no_duplicate_and_no_failing_command(

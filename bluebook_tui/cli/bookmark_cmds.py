@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bluebook_tui.cli.context import CommandContext
-from bluebook_tui.cli.output import console, print_json
+from bluebook_tui.cli.output import console, print_json, section_json
 from bluebook_tui.library.errors import LibraryError
 
 if TYPE_CHECKING:
@@ -44,14 +44,9 @@ def list_bookmarks(args: argparse.Namespace, context: CommandContext) -> int:
     rows: list[dict[str, Any]] = []
     for bookmark in bookmarks:
         section = library.find(bookmark.section_id)
-        rows.append(
-            {
-                "id": bookmark.section_id,
-                "heading": section.heading if section else None,
-                "path": list(section.path) if section else None,
-                "added": bookmark.added,
-            }
-        )
+        # A bookmark of a section this library lacks keeps its id, with a null heading and path.
+        named = section_json(section, ("heading", "path")) if section else dict.fromkeys(("heading", "path"))
+        rows.append({"id": bookmark.section_id, **named, "added": bookmark.added})
     if args.json:
         print_json({"bookmarks": rows})
         return 0

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from bluebook_tui.cli.context import CommandContext
-from bluebook_tui.cli.output import console, print_json, section_ref
+from bluebook_tui.cli.output import console, print_json, section_json
 
 if TYPE_CHECKING:
     from bluebook_tui.compare import SectionPair
@@ -95,8 +95,8 @@ def compare_editions(args: argparse.Namespace, context: CommandContext) -> int:
 
 def _pair_json(pair: SectionPair) -> dict[str, Any]:
     return {
-        "left": section_ref(pair.left),
-        "right": section_ref(pair.right),
+        "left": section_json(pair.left),
+        "right": section_json(pair.right),
         "similarity": pair.similarity,
         "status": pair.status,
         "flags": list(pair.flags),
@@ -105,7 +105,7 @@ def _pair_json(pair: SectionPair) -> dict[str, Any]:
             {"from": flow.source.id, "to": flow.target.id, "sentences": flow.sentences, "words": flow.words}
             for flow in pair.flows
         ],
-        "destination": section_ref(pair.destination),
+        "destination": section_json(pair.destination),
         "subtree": pair.through_subtree,
     }
 
@@ -150,5 +150,7 @@ def _indented(section: Section | None) -> str:
 
 
 def _bar(share: float) -> str:
-    filled = round(share * BAR_WIDTH)
-    return f"[green]{'█' * filled}[/][dim]{'░' * (BAR_WIDTH - filled)}[/] {round(share * 100):>3}%"
+    from bluebook_tui.charts import bar
+
+    filled = bar(share, BAR_WIDTH, eighths=False, padded=False)
+    return f"[green]{filled}[/][dim]{'░' * (BAR_WIDTH - len(filled))}[/] {round(share * 100):>3}%"

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from bluebook_tui.cli.context import CommandContext
-from bluebook_tui.cli.output import console, print_json, section_ref
+from bluebook_tui.cli.output import console, print_json, section_json
 
 
 def register(subparsers: Any) -> None:
@@ -28,11 +28,11 @@ def show_history(args: argparse.Namespace, context: CommandContext) -> int:
     if args.json:
         print_json(
             {
-                "section": section_ref(library.section(args.section_id)),
+                "section": section_json(library.section(args.section_id)),
                 "steps": [
                     {
                         "edition": step.edition,
-                        "section": section_ref(step.section),
+                        "section": section_json(step.section),
                         "status": step.status,
                         "kept": None if step.kept is None else round(step.kept, 4),
                     }

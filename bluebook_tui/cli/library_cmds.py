@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bluebook_tui.cli.context import CommandContext
-from bluebook_tui.cli.output import console, print_json
+from bluebook_tui.cli.output import console, print_json, section_json
 from bluebook_tui.library.errors import LibraryError
 
 if TYPE_CHECKING:
@@ -82,16 +82,7 @@ def show_toc(args: argparse.Namespace, context: CommandContext) -> int:
 def show_section(args: argparse.Namespace, context: CommandContext) -> int:
     section = context.library.section(args.section_id)
     if args.json:
-        print_json(
-            {
-                "id": section.id,
-                "edition": section.edition,
-                "heading": section.heading,
-                "path": list(section.path),
-                "markdown": section.markdown,
-                "text": section.text,
-            }
-        )
+        print_json(section_json(section, ("id", "edition", "heading", "path", "markdown", "text")))
         return 0
     from rich.markdown import Markdown
     from rich.rule import Rule
@@ -158,14 +149,8 @@ def _edition_json(edition: Edition) -> dict[str, Any]:
 
 
 def _node_json(section: Section) -> dict[str, Any]:
-    return {
-        "id": section.id,
-        "number": section.number,
-        "title": section.title,
-        "heading": section.heading,
-        "kind": section.kind,
-        "children": [_node_json(child) for child in section.children],
-    }
+    children = [_node_json(child) for child in section.children]
+    return section_json(section, ("id", "number", "title", "heading", "kind"), children=children)
 
 
 def _edition_node_json(edition: Edition) -> dict[str, Any]:

@@ -5,11 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import TYPE_CHECKING, Any, overload
-
-if TYPE_CHECKING:
-    from bluebook_tui.library import Section
-
+from collections.abc import Sequence
+from typing import Any, Literal, Protocol, overload
 
 # Rich lays out for 80 columns when it has no terminal to ask.
 PIPED_WIDTH = 200
@@ -32,12 +29,39 @@ def console() -> Any:
     return Console(width=int(columns) if columns.isdigit() and int(columns) > 0 else PIPED_WIDTH)
 
 
+class NamesASection(Protocol):
+    """What `section_json` reads at least: a `Section`, or a record naming one (a search hit, a concordance line)."""
+
+    @property
+    def edition(self) -> str: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def heading(self) -> str: ...
+
+
+# The attributes a section can be written with; tuples (`path`) become lists.
+SectionField = Literal["edition", "id", "number", "title", "heading", "kind", "path", "markdown", "text"]
+# How the JSON contracts name a section where they refer to one.
+REFERENCE: tuple[SectionField, ...] = ("edition", "id", "heading", "path")
+
+
 @overload
-def section_ref(section: Section) -> dict[str, Any]: ...
+def section_json(section: NamesASection, fields: Sequence[SectionField] = ..., **extra: object) -> dict[str, Any]: ...
 @overload
-def section_ref(section: Section | None) -> dict[str, Any] | None: ...
-def section_ref(section: Section | None) -> dict[str, Any] | None:
-    """A section as the JSON contracts name one: `{edition, id, heading, path}` (null for none)."""
+def section_json(
+    section: NamesASection | None, fields: Sequence[SectionField] = ..., **extra: object
+) -> dict[str, Any] | None: ...
+def section_json(
+    section: NamesASection | None, fields: Sequence[SectionField] = REFERENCE, **extra: object
+) -> dict[str, Any] | None:
+    """A section as every verb's JSON gives one: `fields` in that order (by default `{edition, id, heading,
+    path}`), then `extra`; null for none. The one mapping, so a section reads the same in every verb."""
     if section is None:
         return None
-    return {"edition": section.edition, "id": section.id, "heading": section.heading, "path": list(section.path)}
+    data: dict[str, Any] = {}
+    for name in fields:
+        value = getattr(section, name)
+        data[name] = list(value) if isinstance(value, tuple) else value
+    data.update(extra)
+    return data

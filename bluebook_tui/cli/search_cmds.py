@@ -73,6 +73,8 @@ def _search(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def _as_json(results: SearchResults) -> dict[str, Any]:
+    from bluebook_tui.cli.output import section_json
+
     return {
         "query": results.query,
         "total": results.total,
@@ -80,17 +82,7 @@ def _as_json(results: SearchResults) -> dict[str, Any]:
         "showing": results.showing,
         "variants": list(results.variants),
         "editions": dict(results.per_edition),
-        "hits": [
-            {
-                "edition": hit.edition,
-                "id": hit.id,
-                "heading": hit.heading,
-                "path": list(hit.path),
-                "score": round(hit.score, 4),
-                "snippet": hit.snippet,
-            }
-            for hit in results.hits
-        ],
+        "hits": [section_json(hit, score=round(hit.score, 4), snippet=hit.snippet) for hit in results.hits],
     }
 
 

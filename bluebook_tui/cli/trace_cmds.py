@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from bluebook_tui.cli.context import CommandContext
-from bluebook_tui.cli.output import console, print_json, section_ref
+from bluebook_tui.cli.output import console, print_json, section_json
 
 if TYPE_CHECKING:
     from bluebook_tui.compare.alignment import SentenceTrace
@@ -80,7 +80,7 @@ def trace_section(args: argparse.Namespace, context: CommandContext) -> int:
     if args.json:
         print_json(
             {
-                "section": section_ref(section),
+                "section": section_json(section),
                 "against": library.edition(against).id,
                 "sentences": [_trace_json(trace, library) for trace in traces],
             }
@@ -112,7 +112,7 @@ def _trace_json(trace: SentenceTrace, library: Any) -> dict[str, Any]:
         first = trace.counterparts[0]
         section = library.section(first.section_id)
         text = section.text[first.start : trace.counterparts[-1].end]
-        counterpart = {**section_ref(section), "text": text, "sentences": [s.index for s in trace.counterparts]}
+        counterpart = section_json(section, text=text, sentences=[s.index for s in trace.counterparts])
     return {
         "index": trace.sentence.index,
         "kind": trace.sentence.kind,
@@ -242,7 +242,7 @@ def _op_json(op: RedlineOp) -> dict[str, Any]:
     if op.elsewhere is not None:
         elsewhere = {
             "direction": op.elsewhere.direction,
-            "section": section_ref(op.elsewhere.section),
+            "section": section_json(op.elsewhere.section),
             "sentences": [sentence.index for sentence in op.elsewhere.sentences],
             "similarity": op.elsewhere.similarity,
             "edits": [{"op": edit.op, "text": edit.text} for edit in op.elsewhere.edits],

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from bluebook_tui.cli.arguments import positive_int
 from bluebook_tui.cli.context import CommandContext
-from bluebook_tui.cli.output import console, print_json
+from bluebook_tui.cli.output import console, print_json, section_json
 
 if TYPE_CHECKING:
     from bluebook_tui.compare.keywords import Keyword
@@ -155,14 +155,7 @@ def show_kwic(args: argparse.Namespace, context: CommandContext) -> int:
             {
                 "term": args.term,
                 "lines": [
-                    {
-                        "edition": line.edition,
-                        "id": line.id,
-                        "heading": line.heading,
-                        "left": line.left,
-                        "match": line.match,
-                        "right": line.right,
-                    }
+                    section_json(line, ("edition", "id", "heading"), left=line.left, match=line.match, right=line.right)
                     for line in lines
                 ],
             }

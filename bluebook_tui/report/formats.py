@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal
 
 from bluebook_tui.report.errors import ReportError
 
@@ -18,7 +18,7 @@ def format_for(path: Path | None, asked: str | None) -> Format:
     if asked is not None:
         if asked not in FORMATS:
             raise ReportError(f"no report format {asked!r} (formats: {', '.join(FORMATS)})")
-        return cast(Format, asked)
+        return asked
     suffix = path.suffix.lower() if path is not None else ""
     if suffix in ("", ".html", ".htm"):
         return "html"

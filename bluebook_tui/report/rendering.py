@@ -115,7 +115,9 @@ def _helpers() -> dict[str, Any]:
 
 
 def _text_bars(counts: tuple[TermCount, ...], width: int = 24) -> list[str]:
-    return ["█" * round(width * share) for share in rate_shares(counts)]
+    from bluebook_tui.charts import bar
+
+    return [bar(share, width, eighths=False, padded=False) for share in rate_shares(counts)]
 
 
 def _strip_lines(dispersions: tuple[Dispersion, ...], width: int = 60) -> list[Markup]:

@@ -74,7 +74,12 @@ def written_forms(word: str) -> list[str]:
 def stem_word(word: str) -> str:
     """The Snowball English (Porter2) stem: unlike Porter's it folds `cooperated` with `cooperation`, and it
     keeps `use` apart from `us` (U.S.)."""
-    return _ENGLISH.stem(word)
+    stem: str = _ENGLISH.stem(word)  # Whoosh's stemmer is untyped
+    return stem
+
+
+# Whoosh types a filter's `__call__` as its base `Composable`'s `(value, **kwargs)`, though its own `Filter` (and
+# every filter of its own) takes the token stream alone: each filter here says so with one `ignore[override]`.
 
 
 class CompoundFilter(Filter):
@@ -90,7 +95,7 @@ class CompoundFilter(Filter):
         self.joiner = joiner
         self.split_queries = split_queries
 
-    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:  # type: ignore[override]
         shift = 0
         for token in tokens:
             if token.positions:
@@ -121,10 +126,11 @@ class CompoundFilter(Filter):
 class NormalizeFilter(Filter):
     """Applies `normalize_term` to every token, noting on it whether it was a possessive (for `PossessiveFilter`)."""
 
-    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:  # type: ignore[override]
         for token in tokens:
-            # The tokenizer reuses one Token object: the note is set afresh on every token.
-            token.possessive = token.text.endswith(("'s", "’s"))
+            # The tokenizer reuses one Token object: the note is set afresh on every token (a Token takes any
+            # attribute, though Whoosh's types declare only its own).
+            token.possessive = token.text.endswith(("'s", "’s"))  # type: ignore[attr-defined]
             token.text = normalize_term(token.text)
             if token.text:
                 yield token
@@ -134,7 +140,7 @@ class PossessiveFilter(Filter):
     """After stemming: a possessive is indexed as its word and, at the same place, as `word's`; a query for a
     possessive keeps only `word's`, so `Japan` finds `Japan's` but `Japan's` does not find `Japan`."""
 
-    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:  # type: ignore[override]
         for token in tokens:
             if not getattr(token, "possessive", False):
                 yield token

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from whoosh.qparser import (
     FieldAliasPlugin,
@@ -68,17 +68,20 @@ class _StarWildcardPlugin(WildcardPlugin):
 class _CompoundParser(QueryParser):
     """A hyphenated word matches its parts as a phrase, or the parts written as one word."""
 
-    def multitoken_query(self, spec, texts, fieldname, termclass, boost):  # type: ignore[no-untyped-def]
-        parts = super().multitoken_query(spec, texts, fieldname, termclass, boost)
+    def multitoken_query(
+        self, spec: str, texts: list[str], fieldname: str, termclass: type[Term], boost: float
+    ) -> Query:
+        parts: Query = super().multitoken_query(spec, texts, fieldname, termclass, boost)
         if spec != "phrase":
             return parts
         return Or([parts, termclass(fieldname, "".join(texts), boost=boost)])
 
 
 def _plugins() -> list[Plugin]:
+    # A tagging plugin is a plugin by what it does, not by its class: Whoosh's types say `Plugin` subclasses only.
     return [
-        FieldsPlugin(),
-        _StarWildcardPlugin(),
+        cast("Plugin", FieldsPlugin()),
+        cast("Plugin", _StarWildcardPlugin()),
         PhrasePlugin(),
         GroupPlugin(),
         OperatorsPlugin(Not=_NOT_OPERATOR, AndNot=None, AndMaybe=None, Require=None),
@@ -110,19 +113,21 @@ def suggest(searcher: Searcher, spelling_query: Query, text: str) -> str | None:
     reader = searcher.reader()
     # Only a token standing where its place in the query says can be replaced there: words split off a
     # hyphenated word have no place, and a prefix's (`IBU*`) is the `*` (replacing it gave `IBUits`).
+    # `all_tokens` names each token's field in an attribute Whoosh's Token does not declare; a reader takes a term's
+    # text as a str as well as bytes (it encodes it), though typed bytes only.
     unknown = [
-        (token.fieldname, token.text)
+        (WORDS, token.text)
         for token in spelling_query.all_tokens()
-        if token.fieldname == WORDS
+        if token.fieldname == WORDS  # type: ignore[attr-defined]
         and getattr(token, "startchar", None) is not None
         and text[token.startchar : token.endchar].lower() == token.text
         and _SPELLABLE.match(token.text)
-        and (WORDS, token.text) not in reader
+        and (WORDS, token.text) not in reader  # type: ignore[operator]
     ]
     if not unknown:
         return None
     correction = searcher.correct_query(
-        spelling_query, text, correctors={WORDS: searcher.corrector(WORDS)}, terms=unknown, prefix=1
+        spelling_query, text, correctors={WORDS: reader.corrector(WORDS)}, terms=unknown, prefix=1
     )
     return correction.string if correction.tokens else None
 

@@ -21,6 +21,7 @@ from bluebook_tui.user_data import Session, Store
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from bluebook_tui.search import SearchService
     from bluebook_tui.search.builder import IndexProgress
 
 INDEX_DELAY_SECONDS = 0.3
@@ -60,7 +61,7 @@ class BluebookApp(App[None]):
         self._start = self._start_session(start_section_id)
         if pair is not None:
             self._start = Session(self._start.section_id, comparing=True)
-        self.search_service: Any = None
+        self.search_service: SearchService | None = None
         # Start-up counts as input: its garbage is collected at the first pause too.
         self._last_input = time.monotonic()
         self._last_collection = time.monotonic()
@@ -134,7 +135,7 @@ class BluebookApp(App[None]):
             self._last_collection = now
             collect_while_idle()
 
-    def search_status(self) -> tuple[Any, str]:
+    def search_status(self) -> tuple[SearchService | None, str]:
         """The search service once it is ready (else None) and what to say until then."""
         return self.search_service, self.search_note
 
@@ -162,7 +163,7 @@ class BluebookApp(App[None]):
         if note != self.search_note:
             self.call_from_thread(self._search_ready, None, note)
 
-    def _search_ready(self, service: Any, note: str) -> None:
+    def _search_ready(self, service: SearchService | None, note: str) -> None:
         from bluebook_tui.ui.screens.search import SearchScreen
 
         self.search_service, self.search_note = service, note

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from bluebook_tui.ui.messages import SectionSelected
+
+if TYPE_CHECKING:
+    from bluebook_tui.ui.screens.reader import ReaderScreen
 
 # (title, action on the reader screen, help)
 ACTIONS = (
@@ -31,7 +35,7 @@ ACTIONS = (
 class ReaderCommands(Provider):
     """Sections by heading ("Go to section: …") and the reader's actions, fuzzy matched."""
 
-    def _reader(self):  # type: ignore[no-untyped-def]
+    def _reader(self) -> ReaderScreen | None:
         from bluebook_tui.ui.screens.reader import ReaderScreen
 
         return self.screen if isinstance(self.screen, ReaderScreen) else None

@@ -15,11 +15,12 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from bluebook_tui.charts import bar
 from bluebook_tui.compare import SectionPair
 from bluebook_tui.compare.views import STATUSES, status_counts
 from bluebook_tui.library.model import Section
 from bluebook_tui.ui.comparison import Comparison
-from bluebook_tui.ui.widgets.badges import STYLES, bar, percent
+from bluebook_tui.ui.widgets.badges import STYLES, percent
 from bluebook_tui.ui.widgets.key_bar import KeyBar
 
 KEPT_BAR_WIDTH = 6

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from bluebook_tui.ui.screens.dialog import DialogScreen
-from bluebook_tui.ui.widgets.ordered_input import OrderedInput
+from bluebook_tui.ui.textual_compat import OrderedInput
 
 
 class ExportScreen(DialogScreen[Path | None]):

@@ -30,8 +30,8 @@ from bluebook_tui.compare.trend import TermCount, term_trend
 from bluebook_tui.compare.wording import Wording
 from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.messages import HitChosen
+from bluebook_tui.ui.textual_compat import OrderedInput
 from bluebook_tui.ui.widgets.key_bar import KeyBar
-from bluebook_tui.ui.widgets.ordered_input import OrderedInput
 
 KEYWORDS_SHOWN = 50
 COUNT_WIDTH = 5

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -39,6 +39,7 @@ from bluebook_tui.user_data import Bookmarks, History, SaveError, Session, Store
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from bluebook_tui.ui.app import BluebookApp
     from bluebook_tui.ui.comparison import Comparison
     from bluebook_tui.ui.widgets.section_tree import SectionTree
     from bluebook_tui.ui.widgets.side_by_side import SideBySide
@@ -77,7 +78,8 @@ class ReaderScreen(Screen[None]):
     """
 
     AUTO_FOCUS = "#reader-pane"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (72, "-wide"), (120, "-wider")]
+    # As Textual's Screen declares it (an instance attribute, which a ClassVar may not override).
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] = [(0, "-narrow"), (72, "-wide"), (120, "-wider")]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: handled as it arrives, so the keys typed right after it go to the search screen, not the pane.
@@ -461,8 +463,7 @@ class ReaderScreen(Screen[None]):
     def action_search(self) -> None:
         from bluebook_tui.ui.screens.search import SearchScreen
 
-        app: Any = self.app
-        service, note = app.search_status()
+        service, note = cast("BluebookApp", self.app).search_status()
         editions = sorted(self.library.editions, reverse=True)
         screen = SearchScreen(editions, self.last_query, service, note, self.comparison)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,6 +12,9 @@ from textual.screen import ModalScreen
 from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.messages import ConcordanceAsked, HitChosen
 from bluebook_tui.ui.widgets.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from bluebook_tui.search import SearchService
 
 
 class SearchScreen(ModalScreen[HitChosen | ConcordanceAsked | None]):
@@ -42,7 +45,12 @@ class SearchScreen(ModalScreen[HitChosen | ConcordanceAsked | None]):
     ]
 
     def __init__(
-        self, editions: Sequence[str], query: str, service: Any, unavailable: str, comparison: Comparison | None = None
+        self,
+        editions: Sequence[str],
+        query: str,
+        service: SearchService | None,
+        unavailable: str,
+        comparison: Comparison | None = None,
     ) -> None:
         super().__init__()
         self._panel = SearchPanel(editions, query, comparison)
@@ -57,7 +65,7 @@ class SearchScreen(ModalScreen[HitChosen | ConcordanceAsked | None]):
     def on_mount(self) -> None:
         self.set_search_service(self._service, self._unavailable)
 
-    def set_search_service(self, service: Any, unavailable: str) -> None:
+    def set_search_service(self, service: SearchService | None, unavailable: str) -> None:
         self._panel.unavailable = unavailable
         self._panel.service = service
 

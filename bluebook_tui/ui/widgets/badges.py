@@ -1,4 +1,4 @@
-"""Small pieces of text that show a comparison: a section's change as a badge or a note, and bars."""
+"""Small pieces of text that show a comparison: a section's change as a badge or a note."""
 
 from __future__ import annotations
 
@@ -34,9 +34,6 @@ def legend(left_edition: str, right_edition: str) -> str:
         "→54% = merged into another section · ←54% = split off one · parts = only the heading went (or came), "
         "its subsections are paired · renum = renumbered"
     )
-
-
-_EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
 def percent(similarity: float) -> str:
@@ -86,10 +83,3 @@ def matched_note(counts: Mapping[str, int]) -> Content:
     """What became of the sentences a search matched in a section: " · matches: 2 edited, 1 new"."""
     parts = [f"{counts[status]} {status}" for status in _MATCHED if counts.get(status)]
     return Content.styled(f" · matches: {', '.join(parts)}", "$text-muted") if parts else Content("")
-
-
-def bar(fraction: float, width: int) -> str:
-    """A bar `width` cells long, filled to `fraction` (clamped to [0, 1]) in eighths of a cell."""
-    eighths = round(max(0.0, min(fraction, 1.0)) * width * 8)
-    full, part = divmod(eighths, 8)
-    return ("█" * full + (_EIGHTHS[part] if part else "")).ljust(width)

@@ -13,7 +13,7 @@ import re
 import time
 from collections.abc import Sequence
 from itertools import groupby
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,11 +26,15 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from bluebook_tui.charts import bar
 from bluebook_tui.compare.views import matched_statuses
 from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.messages import HitChosen
-from bluebook_tui.ui.widgets.badges import bar, counterpart_note, matched_note
-from bluebook_tui.ui.widgets.ordered_input import OrderedInput
+from bluebook_tui.ui.textual_compat import OrderedInput
+
+if TYPE_CHECKING:
+    from bluebook_tui.search import SearchHit, SearchResults, SearchService
+from bluebook_tui.ui.widgets.badges import counterpart_note, matched_note
 
 DEBOUNCE_SECONDS = 0.015
 HIT_LIMIT = 50
@@ -45,7 +49,7 @@ _GAP = "  "
 MAX_BARS = 6
 
 
-def hit_prompt(hit: Any, note: Content | None = None) -> Content:
+def hit_prompt(hit: SearchHit, note: Content | None = None) -> Content:
     """A hit as two parts: its heading path (and what became of it in the other edition), then its snippet
     with the query's terms marked."""
     snippet = Content(hit.snippet)
@@ -158,7 +162,7 @@ class SearchPanel(Vertical):
         ),
     ]
 
-    service: reactive[Any] = reactive(None, init=False)
+    service: reactive[SearchService | None] = reactive(None, init=False)
     unavailable: reactive[str] = reactive("Building the search index…", init=False)
     edition: reactive[str | None] = reactive(None, init=False)
 
@@ -293,7 +297,7 @@ class SearchPanel(Vertical):
         self.query_one("#search-total", Static).update(text)
 
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, service: Any, query: str, edition: str | None, as_typed: bool) -> None:
+    def _search(self, service: SearchService, query: str, edition: str | None, as_typed: bool) -> None:
         worker = get_current_worker()
         time.sleep(DEBOUNCE_SECONDS)
         if worker.is_cancelled:
@@ -304,14 +308,14 @@ class SearchPanel(Vertical):
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_results, results, query, edition, counts, notes)
 
-    def _edition_counts(self, results: Any, edition: str | None) -> dict[str, int]:
+    def _edition_counts(self, results: SearchResults, edition: str | None) -> dict[str, int]:
         """Hits per edition searched (the search service counts them in one pass), none when it failed."""
         if results.error:
             return {}
         counted = dict(results.per_edition)
         return {edition_id: counted.get(edition_id, 0) for edition_id in ([edition] if edition else self._editions)}
 
-    def _notes(self, hits: Sequence[Any], pattern: str | None) -> dict[str, Content]:
+    def _notes(self, hits: Sequence[SearchHit], pattern: str | None) -> dict[str, Content]:
         """What became of each hit's section in the other edition, and of the sentences the query matches there,
         by section id (none without a comparison, or until the editions are aligned: a search never waits for
         that)."""
@@ -333,7 +337,7 @@ class SearchPanel(Vertical):
         return notes
 
     def _show_results(
-        self, results: Any, query: str, edition: str | None, counts: dict[str, int], notes: dict[str, Content]
+        self, results: SearchResults, query: str, edition: str | None, counts: dict[str, int], notes: dict[str, Content]
     ) -> None:
         current = self.query_one("#search-query", Input).value.strip()
         if (query, edition) != (current, self.edition):

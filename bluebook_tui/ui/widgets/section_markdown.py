@@ -18,35 +18,27 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from textual.await_complete import AwaitComplete
 from textual.content import Content
-from textual.events import Mount
 from textual.style import Style
 from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock
 
-if TYPE_CHECKING:
-    from textual.widgets._markdown import (
-        MarkdownBlockQuote,
-        MarkdownH1,
-        MarkdownH2,
-        MarkdownH3,
-        MarkdownH4,
-        MarkdownH5,
-        MarkdownH6,
-        MarkdownParagraph,
-    )
-
-    from bluebook_tui.compare.views import SentenceMark
-else:
-    # Textual exports its block classes only through `Markdown.BLOCKS` (the module they are in is private).
-    MarkdownBlockQuote = Markdown.BLOCKS["blockquote_open"]
-    MarkdownParagraph = Markdown.BLOCKS["paragraph_open"]
-    MarkdownH1, MarkdownH2, MarkdownH3, MarkdownH4, MarkdownH5, MarkdownH6 = (
-        Markdown.BLOCKS[f"h{level}"] for level in range(1, 7)
-    )
-
 from bluebook_tui.library.markdown import footnote_marker, parser
 from bluebook_tui.library.model import Edition, Section
 from bluebook_tui.library.references import column_references
+from bluebook_tui.ui.textual_compat import (
+    MarkdownBlockQuote,
+    MarkdownH1,
+    MarkdownH2,
+    MarkdownH3,
+    MarkdownH4,
+    MarkdownH5,
+    MarkdownH6,
+    MarkdownParagraph,
+    block_document,
+)
+
+if TYPE_CHECKING:
+    from bluebook_tui.compare.views import SentenceMark
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>#!])")
 
@@ -178,6 +170,11 @@ class MatchHighlighting(MarkdownBlock):
     # What the block draws: the text with its marks, glyphs and label.
     drawn: Content = Content()
 
+    @property
+    def document(self) -> SectionMarkdown:
+        """The section's widget this block is part of (set when the block is built, before it is mounted)."""
+        return cast(SectionMarkdown, block_document(self))
+
     def set_content(self, content: Content) -> None:
         self.source_content = content
         self.mark_current(None)
@@ -187,13 +184,13 @@ class MatchHighlighting(MarkdownBlock):
 
     def sentence_marks(self) -> list[SentenceMark]:
         """The marks of the sentences in this block (none for a heading or outside the side-by-side view)."""
-        changes = cast(SectionMarkdown, self._markdown).changes
+        changes = self.document.changes
         if changes is None or self.paragraph_index is None or self.paragraph_index >= len(changes.sentences):
             return []
         return changes.sentences[self.paragraph_index]
 
     def _with_changes(self, content: Content) -> Content:
-        changes = cast(SectionMarkdown, self._markdown).changes
+        changes = self.document.changes
         if changes is None:
             return content
         if isinstance(self, HEADINGS):
@@ -232,7 +229,7 @@ class MatchHighlighting(MarkdownBlock):
             action = span.style.meta.get("@click", "") if isinstance(span.style, Style) else ""
             if action.startswith(f"link('{NOTE_LINK}"):
                 found.append((action[len("link('") : -2], span.start, span.end))
-        markdown = cast(SectionMarkdown, self._markdown)
+        markdown = self.document
         if markdown.edition is not None and not isinstance(self, HEADINGS):
             for reference in column_references(self.source_content.plain, markdown.section, markdown.edition):
                 found.append((section_link(reference.target.id), reference.start, reference.end))
@@ -258,7 +255,7 @@ class MatchHighlighting(MarkdownBlock):
         return content
 
     def match_spans(self) -> list[tuple[int, int]]:
-        pattern = cast(SectionMarkdown, self._markdown).highlight
+        pattern = self.document.highlight
         if pattern is None:
             return []
         return [match.span() for match in pattern.finditer(self.source_content.plain) if match.end() > match.start()]
@@ -267,7 +264,7 @@ class MatchHighlighting(MarkdownBlock):
         """Show the changes and the matches, the `index`-th match (if any) as the current one."""
         self._current = index
         content = self._with_links(self._with_changes(self.source_content))
-        pattern = cast(SectionMarkdown, self._markdown).highlight
+        pattern = self.document.highlight
         if pattern is not None:
             content = content.highlight_regex(pattern, style=".search-match")
             if index is not None:
@@ -342,7 +339,8 @@ HEADINGS = (H1, H2, H3, H4, H5, H6)
 class SectionMarkdown(Markdown):
     """The rendered heading and body of one section (never more: the widget is slow on long documents)."""
 
-    BLOCKS: ClassVar[dict[str, type[MarkdownBlock]]] = {
+    # As Textual's Markdown declares it (an instance attribute, which a ClassVar may not override).
+    BLOCKS: dict[str, type[MarkdownBlock]] = {  # noqa: RUF012
         **Markdown.BLOCKS,
         "h1": H1,
         "h2": H2,
@@ -458,9 +456,6 @@ class SectionMarkdown(Markdown):
         self.changes = changes
         for block in self.blocks():
             block.restyle()
-
-    async def _on_mount(self, _: Mount) -> None:
-        """Nothing to draw until `render_section` (the base class would parse an empty document first)."""
 
     def blocks(self) -> list[MatchHighlighting]:
         """The headings and paragraphs, in reading order."""

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import work
-from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -41,17 +40,6 @@ MOUNT_BATCH = 4
 CONTEXT_ROWS = 3
 # The hrefs of a footnote reference's link and of a column's (`section_markdown.note_link`, `section_link`).
 _NOTE_LINK, _SECTION_LINK = "note:", "section:"
-
-
-def release_removed_widgets() -> None:
-    """Let the widgets just removed be freed.
-
-    Textual 8.2 caches `StylesCache.get_inner_outer` with `functools.lru_cache` on the method, so the cache holds
-    the last 1,024 widgets' style caches and every line they rendered: after some 100 sections, ~200,000 objects
-    that each full garbage collection walks (passes grew to ~250 ms, felt as a stall). The cache only saves
-    working out two colours.
-    """
-    StylesCache.get_inner_outer.cache_clear()
 
 
 def _below(section: Section, depth: int = 1) -> Iterator[tuple[Section, int]]:
@@ -150,6 +138,7 @@ class SectionPane(VerticalScroll, can_focus=True):
     async def _mount_section(
         self, section: Section, highlight: re.Pattern[str] | None, scroll_y: int, link: int | None
     ) -> None:
+        from bluebook_tui.ui.textual_compat import release_style_caches
         from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 
         edition = cast("BluebookApp", self.app).library.edition(section.edition)
@@ -166,7 +155,7 @@ class SectionPane(VerticalScroll, can_focus=True):
                     first = SectionMarkdown(section, 0, highlight, self._marks(section), edition)
                     await self.remove_children()
                     await self.mount(first)
-                release_removed_widgets()
+                release_style_caches()
                 self.scroll_home(animate=False, immediate=True)
                 await first.render_section()
             below = list(_below(section))
