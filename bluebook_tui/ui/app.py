@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from bluebook_tui.library.model import Library
@@ -42,6 +43,10 @@ class BluebookApp(App[None]):
         Binding("question_mark", "help", "Keys", tooltip="Every key, with what it does.", id="help"),
     ]
 
+    # Set from the index thread when it is done; the widgets that show search watch these.
+    search_service: reactive[SearchService | None] = reactive(None, init=False)
+    search_note: reactive[str] = reactive("Building the search index…", init=False)
+
     def __init__(
         self,
         library: Library,
@@ -61,11 +66,9 @@ class BluebookApp(App[None]):
         self._start = self._start_session(start_section_id)
         if pair is not None:
             self._start = Session(self._start.section_id, comparing=True)
-        self.search_service: SearchService | None = None
         # Start-up counts as input: its garbage is collected at the first pause too.
         self._last_input = time.monotonic()
         self._last_collection = time.monotonic()
-        self.search_note = "Building the search index…"
 
     def _start_session(self, start_section_id: str | None) -> Session:
         """An explicit section, else where the reader left off, else the newest edition's first section."""
@@ -135,10 +138,6 @@ class BluebookApp(App[None]):
             self._last_collection = now
             collect_while_idle()
 
-    def search_status(self) -> tuple[SearchService | None, str]:
-        """The search service once it is ready (else None) and what to say until then."""
-        return self.search_service, self.search_note
-
     @work(thread=True, exclusive=True, group="index")
     def _load_search(self) -> None:
         """Open the index, building it if it is missing or stale; reading goes on meanwhile."""
@@ -164,11 +163,9 @@ class BluebookApp(App[None]):
             self.call_from_thread(self._search_ready, None, note)
 
     def _search_ready(self, service: SearchService | None, note: str) -> None:
-        from bluebook_tui.ui.screens.search import SearchScreen
-
-        self.search_service, self.search_note = service, note
-        if isinstance(self.screen, SearchScreen):
-            self.screen.set_search_service(service, note)
+        """The note first: a watcher told of the service then finds no stale "building" note beside it."""
+        self.search_note = note
+        self.search_service = service
 
     def action_help(self) -> None:
         from bluebook_tui.ui.screens.help import HelpScreen

@@ -39,7 +39,6 @@ from bluebook_tui.user_data import Bookmarks, History, SaveError, Session, Store
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from bluebook_tui.ui.app import BluebookApp
     from bluebook_tui.ui.comparison import Comparison
     from bluebook_tui.ui.widgets.section_tree import SectionTree
     from bluebook_tui.ui.widgets.side_by_side import SideBySide
@@ -463,9 +462,8 @@ class ReaderScreen(Screen[None]):
     def action_search(self) -> None:
         from bluebook_tui.ui.screens.search import SearchScreen
 
-        service, note = cast("BluebookApp", self.app).search_status()
         editions = sorted(self.library.editions, reverse=True)
-        screen = SearchScreen(editions, self.last_query, service, note, self.comparison)
+        screen = SearchScreen(editions, self.last_query, self.comparison)
 
         def chosen(outcome: HitChosen | ConcordanceAsked | None) -> None:
             self.last_query = screen.query_text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,9 +12,6 @@ from textual.screen import ModalScreen
 from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.messages import ConcordanceAsked, HitChosen
 from bluebook_tui.ui.widgets.search_panel import SearchPanel
-
-if TYPE_CHECKING:
-    from bluebook_tui.search import SearchService
 
 
 class SearchScreen(ModalScreen[HitChosen | ConcordanceAsked | None]):
@@ -48,8 +45,6 @@ class SearchScreen(ModalScreen[HitChosen | ConcordanceAsked | None]):
         self,
         editions: Sequence[str],
         query: str,
-        service: SearchService | None,
-        unavailable: str,
         comparison: Comparison | None = None,
     ) -> None:
         super().__init__()
@@ -57,17 +52,9 @@ class SearchScreen(ModalScreen[HitChosen | ConcordanceAsked | None]):
         self._panel.border_title = "Search"
         # The reader's footer stays below this box and lists its keys, not these.
         self._panel.border_subtitle = "enter open · ↓ hits · ctrl+t editions · ctrl+l in context · esc close"
-        self._service, self._unavailable = service, unavailable
 
     def compose(self) -> ComposeResult:
         yield self._panel
-
-    def on_mount(self) -> None:
-        self.set_search_service(self._service, self._unavailable)
-
-    def set_search_service(self, service: SearchService | None, unavailable: str) -> None:
-        self._panel.unavailable = unavailable
-        self._panel.service = service
 
     @property
     def query_text(self) -> str:

@@ -13,7 +13,7 @@ import re
 import time
 from collections.abc import Sequence
 from itertools import groupby
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -34,6 +34,7 @@ from bluebook_tui.ui.textual_compat import OrderedInput
 
 if TYPE_CHECKING:
     from bluebook_tui.search import SearchHit, SearchResults, SearchService
+    from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.widgets.badges import counterpart_note, matched_note
 
 DEBOUNCE_SECONDS = 0.015
@@ -128,7 +129,8 @@ def _hit_id(option: Option | None) -> str | None:
 
 
 class SearchPanel(Vertical):
-    """Set `service` (a `SearchService`) or `unavailable` (why there is none yet); posts `HitChosen`."""
+    """Searches with the app's `search_service` (watched: it comes when the index is ready, `search_note` saying
+    why there is none until then); posts `HitChosen`."""
 
     DEFAULT_CSS = """
     SearchPanel {
@@ -162,8 +164,6 @@ class SearchPanel(Vertical):
         ),
     ]
 
-    service: reactive[SearchService | None] = reactive(None, init=False)
-    unavailable: reactive[str] = reactive("Building the search index…", init=False)
     edition: reactive[str | None] = reactive(None, init=False)
 
     def __init__(
@@ -193,6 +193,9 @@ class SearchPanel(Vertical):
 
     def on_mount(self) -> None:
         self.query_one("#edition-filter", Static).tooltip = "Click or ctrl+t: all editions or only one"
+        app = cast("BluebookApp", self.app)
+        self.watch(app, "search_note", self._start_search, init=False)
+        self.watch(app, "search_service", self._start_search, init=False)
         self._start_search()
 
     @property
@@ -205,12 +208,6 @@ class SearchPanel(Vertical):
 
     def _filter_label(self) -> str:
         return f"[{self.edition or 'all editions'}]"
-
-    def watch_service(self) -> None:
-        self._start_search()
-
-    def watch_unavailable(self) -> None:
-        self._start_search()
 
     def watch_edition(self) -> None:
         self.query_one("#edition-filter", Static).update(self._filter_label())
@@ -288,10 +285,10 @@ class SearchPanel(Vertical):
             self._show_status(f"Type to search {self._all_editions}.")
             self.query_one(EditionCounts).show({})
             self.query_one("#search-hits", OptionList).clear_options()
-        elif self.service is None:
-            self._show_status(self.unavailable)
+        elif (service := cast("BluebookApp", self.app).search_service) is None:
+            self._show_status(cast("BluebookApp", self.app).search_note)
         else:
-            self._search(self.service, query, self.edition, query == self._as_typed)
+            self._search(service, query, self.edition, query == self._as_typed)
 
     def _show_status(self, text: str) -> None:
         self.query_one("#search-total", Static).update(text)
