@@ -79,6 +79,22 @@ async def test_keys_typed_at_once_after_slash_all_reach_the_query(
         assert len(pilot.app.screen_stack) == 2, "no letter ran a reader key (c, y, B…) on the way"
 
 
+@pytest.mark.parametrize("leave", ["escape", "enter"])
+async def test_the_search_reopens_on_the_query_it_was_left_with(
+    library: Library, data_dir: Path, index_root: Path, leave: str
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"piracy")
+        await wait_for_hits(pilot)
+        await pilot.press(leave)
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, SearchScreen)
+        await pilot.press("slash")
+        await settle(pilot)
+        assert pilot.app.screen.query_one("#search-query", Input).value == "piracy"
+
+
 async def test_backspace_returns_to_where_the_reader_was_before_the_search(
     library: Library, data_dir: Path, index_root: Path
 ) -> None:

@@ -460,19 +460,19 @@ class ReaderScreen(Screen[None]):
     # Actions ------------------------------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        from bluebook_tui.ui.screens.search import SearchScreen
+        from bluebook_tui.ui.screens.search import SearchOutcome, SearchScreen
+
+        def closed(outcome: SearchOutcome | None) -> None:
+            if outcome is None:
+                return
+            self.last_query = outcome.query
+            if isinstance(outcome.chosen, HitChosen):
+                self.open_section(outcome.chosen.section_id, pattern=outcome.chosen.pattern or None)
+            elif isinstance(outcome.chosen, ConcordanceAsked):
+                self.action_insights(outcome.chosen.term, "concordance")
 
         editions = sorted(self.library.editions, reverse=True)
-        screen = SearchScreen(editions, self.last_query, self.comparison)
-
-        def chosen(outcome: HitChosen | ConcordanceAsked | None) -> None:
-            self.last_query = screen.query_text
-            if isinstance(outcome, HitChosen):
-                self.open_section(outcome.section_id, pattern=outcome.pattern or None)
-            elif isinstance(outcome, ConcordanceAsked):
-                self.action_insights(outcome.term, "concordance")
-
-        self.app.push_screen(screen, chosen)
+        self.app.push_screen(SearchScreen(editions, self.last_query, self.comparison), closed)
 
     def action_step_match(self, step: int) -> None:
         """The next or previous match of the search (the keys are there only while a search is marked)."""

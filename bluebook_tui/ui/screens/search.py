@@ -1,8 +1,10 @@
-"""The search screen: the search panel over the reader; choosing a hit closes it with that hit."""
+"""The search screen: the search panel over the reader; it closes with a `SearchOutcome` (the query, and the hit
+chosen or the concordance asked for)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -14,7 +16,15 @@ from bluebook_tui.ui.messages import ConcordanceAsked, HitChosen
 from bluebook_tui.ui.widgets.search_panel import SearchPanel
 
 
-class SearchScreen(ModalScreen[HitChosen | ConcordanceAsked | None]):
+@dataclass(frozen=True)
+class SearchOutcome:
+    """The query as the reader left it (the next search starts from it) and what they chose, if anything."""
+
+    query: str
+    chosen: HitChosen | ConcordanceAsked | None = None
+
+
+class SearchScreen(ModalScreen[SearchOutcome]):
     DEFAULT_CSS = """
     SearchScreen {
         align: center top;
@@ -62,7 +72,7 @@ class SearchScreen(ModalScreen[HitChosen | ConcordanceAsked | None]):
 
     def on_hit_chosen(self, message: HitChosen) -> None:
         message.stop()
-        self.dismiss(message)
+        self.dismiss(SearchOutcome(self.query_text, message))
 
     def action_concordance(self) -> None:
         from bluebook_tui.compare.concordance import plain_term
@@ -70,7 +80,7 @@ class SearchScreen(ModalScreen[HitChosen | ConcordanceAsked | None]):
         term = plain_term(self.query_text)
         if term != self.query_text.strip():
             self.app.notify(f"Concordance of “{term}”: the search's syntax is set aside.", timeout=4)
-        self.dismiss(ConcordanceAsked(term))
+        self.dismiss(SearchOutcome(self.query_text, ConcordanceAsked(term)))
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.dismiss(SearchOutcome(self.query_text))
