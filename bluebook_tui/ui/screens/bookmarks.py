@@ -12,7 +12,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from bluebook_tui.library.model import Library
+from bluebook_tui.ui.key_hints import key_for, key_hints
 from bluebook_tui.ui.screens.dialog import DialogScreen
+from bluebook_tui.ui.screens.reader import ReaderScreen
 from bluebook_tui.user_data import Bookmarks, SaveError
 
 
@@ -36,13 +38,18 @@ class BookmarksScreen(DialogScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield OptionList(*self._options(), id="bookmarks", classes="dialog")
-        yield Static("No bookmarks yet: press b on a section to add one.", id="no-bookmarks", classes="dialog")
+        bookmark = key_for(ReaderScreen, "bookmark")
+        yield Static(
+            f"No bookmarks yet: press {bookmark} on a section to add one.", id="no-bookmarks", classes="dialog"
+        )
 
     def on_mount(self) -> None:
         bookmarks = self.query_one("#bookmarks")
         bookmarks.border_title = "Bookmarks"
         # The reader's footer stays below this box and lists its keys, not these.
-        bookmarks.border_subtitle = "enter open · d remove · esc close"
+        bookmarks.border_subtitle = key_hints(
+            (OptionList, "select", "open"), (BookmarksScreen, "remove", "remove"), (BookmarksScreen, "close", "close")
+        )
         self._refresh_empty()
 
     def _options(self) -> list[Option]:

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from bluebook_tui.ui.key_hints import key_hints
 from bluebook_tui.ui.screens.dialog import DialogScreen
 from bluebook_tui.ui.textual_compat import OrderedInput
 
@@ -46,7 +47,7 @@ class ExportScreen(DialogScreen[Path | None]):
     def on_mount(self) -> None:
         frame = self.query_one("#export")
         frame.border_title = f"Export comparison report {self.left} → {self.right}"
-        frame.border_subtitle = "enter write · esc cancel"
+        frame.border_subtitle = key_hints((Input, "submit", "write"), (ExportScreen, "cancel", "cancel"))
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:

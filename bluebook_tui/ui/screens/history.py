@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from bluebook_tui.compare.history import STATUS_STYLES, HistoryStep, section_history
 from bluebook_tui.library.model import Library, Section
+from bluebook_tui.ui.key_hints import key_hints
 from bluebook_tui.ui.screens.dialog import DialogScreen
 
 # The dialog's widest (its CSS max-width), and what its border, padding, the table's cell padding (a cell either
@@ -52,7 +53,7 @@ class HistoryScreen(DialogScreen[str | None]):
     def on_mount(self) -> None:
         frame = self.query_one("#history")
         frame.border_title = f"History: {self._section.heading}"
-        frame.border_subtitle = "enter open · esc close"
+        frame.border_subtitle = key_hints((DataTable, "select_cursor", "open"), (HistoryScreen, "cancel", "close"))
         self._load()
 
     def on_resize(self) -> None:

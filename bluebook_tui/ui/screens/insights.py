@@ -29,6 +29,7 @@ from bluebook_tui.compare.term_stream import query_terms
 from bluebook_tui.compare.trend import TermCount, term_trend
 from bluebook_tui.compare.wording import Wording
 from bluebook_tui.ui.comparison import Comparison
+from bluebook_tui.ui.key_hints import key_for
 from bluebook_tui.ui.messages import HitChosen
 from bluebook_tui.ui.textual_compat import OrderedInput
 from bluebook_tui.ui.widgets.key_bar import KeyBar
@@ -324,7 +325,8 @@ class InsightsScreen(Screen[HitChosen | None]):
             return f"No occurrence of “{self._term}” in {self.left} or {self.right}{unsearched}."
         if tab == "dispersion":
             return f"“{self._term}”: {len(self._lines)} occurrences (3: another term)"
-        return f"“{self._term}”: {len(self._lines)} occurrences · ↓ to the lines, enter opens one's section"
+        lines, opens = key_for(InsightsScreen, "to_lines"), key_for(DataTable, "select_cursor")
+        return f"“{self._term}”: {len(self._lines)} occurrences · {lines} to the lines, {opens} opens one's section"
 
     def _context_width(self, term: str) -> int:
         """Characters of context each side of the match that fit the screen beside the section id."""

@@ -9,9 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from bluebook_tui.ui.key_hints import key_for, key_hints
 from bluebook_tui.ui.screens.dialog import DialogScreen
 
 _CSS = """
@@ -51,7 +53,7 @@ class EditionScreen(DialogScreen[str | None]):
     def on_mount(self) -> None:
         frame = self.query_one("#pick")
         frame.border_title = self._title
-        frame.border_subtitle = "enter go · esc cancel"
+        frame.border_subtitle = key_hints((OptionList, "select", "go"), (EditionScreen, "cancel", "cancel"))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -77,7 +79,8 @@ class PairScreen(DialogScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick", classes="dialog"):
-            yield Static("Older edition on the left, newer on the right; tab: other list.", id="pick-help")
+            other_list = key_for(Screen, "app.focus_next")
+            yield Static(f"Older edition on the left, newer on the right; {other_list}: other list.", id="pick-help")
             with Horizontal(id="pick-lists"):
                 yield OptionList(*_options(self._editions, {}), id="pick-left")
                 yield OptionList(*_options(self._editions, {}), id="pick-right")
@@ -85,7 +88,8 @@ class PairScreen(DialogScreen[tuple[str, str] | None]):
     def on_mount(self) -> None:
         frame = self.query_one("#pick")
         frame.border_title = "Compare editions"
-        frame.border_subtitle = "enter choose · esc cancel"  # short: 40 columns show it whole
+        # Short: 40 columns show it whole.
+        frame.border_subtitle = key_hints((OptionList, "select", "choose"), (PairScreen, "cancel", "cancel"))
         self.query_one("#pick-lists").styles.height = "auto"
         for list_id, edition, side in zip(("#pick-left", "#pick-right"), self._current, ("Left", "Right"), strict=True):
             options = self.query_one(list_id, OptionList)

@@ -20,6 +20,7 @@ from textual.widgets import ContentSwitcher
 from bluebook_tui.library.citation import citation
 from bluebook_tui.library.errors import LibraryError
 from bluebook_tui.library.model import Library, Section
+from bluebook_tui.ui.key_hints import key_for
 from bluebook_tui.ui.messages import (
     ConcordanceAsked,
     DestinationChosen,
@@ -342,8 +343,10 @@ class ReaderScreen(Screen[None]):
         if self.comparison is None:
             return ""
         from bluebook_tui.ui.widgets.badges import legend
+        from bluebook_tui.ui.widgets.side_by_side import SideBySide
 
-        return legend(self.comparison.left_edition, self.comparison.right_edition)
+        moved_keys = key_for(SideBySide, "step_moved(1)"), key_for(SideBySide, "jump")
+        return legend(self.comparison.left_edition, self.comparison.right_edition, moved_keys)
 
     def side_by_side(self) -> SideBySide:
         from bluebook_tui.ui.widgets.side_by_side import SideBySide
@@ -396,7 +399,7 @@ class ReaderScreen(Screen[None]):
         """Show another pair side by side, remembering this one (and the sentence picked in it) for back."""
         self._jumps.append((*self._shown, self.side_by_side().picked))
         self._show(left, right, pick)
-        self.query_one(Breadcrumb).status = f"{note} · backspace: back"
+        self.query_one(Breadcrumb).status = f"{note} · {key_for(ReaderScreen, 'back')}: back"
 
     @on(SentenceJump)
     def _sentence_jump(self, message: SentenceJump) -> None:
@@ -449,7 +452,7 @@ class ReaderScreen(Screen[None]):
 
     @on(NoteOpened)
     def _note_opened(self, message: NoteOpened) -> None:
-        self.query_one(Breadcrumb).status = f"note {message.marker} · backspace: back"
+        self.query_one(Breadcrumb).status = f"note {message.marker} · {key_for(ReaderScreen, 'back')}: back"
 
     @on(SplitterDragged)
     def _splitter_dragged(self, message: SplitterDragged) -> None:

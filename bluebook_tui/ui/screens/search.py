@@ -10,8 +10,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
+from textual.widgets import OptionList
 
 from bluebook_tui.ui.comparison import Comparison
+from bluebook_tui.ui.key_hints import key_hints
 from bluebook_tui.ui.messages import ConcordanceAsked, HitChosen
 from bluebook_tui.ui.widgets.search_panel import SearchPanel
 
@@ -61,7 +63,13 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         self._panel = SearchPanel(editions, query, comparison)
         self._panel.border_title = "Search"
         # The reader's footer stays below this box and lists its keys, not these.
-        self._panel.border_subtitle = "enter open · ↓ hits · ctrl+t editions · ctrl+l in context · esc close"
+        self._panel.border_subtitle = key_hints(
+            (OptionList, "select", "open"),
+            (SearchPanel, "focus_hits", "hits"),
+            (SearchPanel, "toggle_edition", "editions"),
+            (SearchScreen, "concordance", "in context"),
+            (SearchScreen, "close", "close"),
+        )
 
     def compose(self) -> ComposeResult:
         yield self._panel

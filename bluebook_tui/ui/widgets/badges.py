@@ -25,11 +25,13 @@ STYLES = {
 }
 
 
-def legend(left_edition: str, right_edition: str) -> str:
-    """What the marks of a comparison mean, for the help screen."""
+def legend(left_edition: str, right_edition: str, moved_keys: tuple[str, str]) -> str:
+    """What the marks of a comparison mean, for the help screen; `moved_keys`: the keys that pick a moved sentence
+    and show its counterpart."""
+    pick, jump = moved_keys
     return (
         f"Side by side: dimmed = unchanged · plain = edited · green = new in {right_edition} · "
-        f"red = not in {right_edition} · ⇄ = moved elsewhere (m to pick, enter to see its counterpart)\n"
+        f"red = not in {right_edition} · ⇄ = moved elsewhere ({pick} to pick, {jump} to see its counterpart)\n"
         f"Tree badges: 54% = share of the {left_edition} section's words kept in {right_edition} · new · removed · "
         "→54% = merged into another section · ←54% = split off one · parts = only the heading went (or came), "
         "its subsections are paired · renum = renumbered"

@@ -29,6 +29,7 @@ from textual.worker import get_current_worker
 from bluebook_tui.charts import bar
 from bluebook_tui.compare.views import matched_statuses
 from bluebook_tui.ui.comparison import Comparison
+from bluebook_tui.ui.key_hints import key_for
 from bluebook_tui.ui.messages import HitChosen
 from bluebook_tui.ui.textual_compat import OrderedInput
 
@@ -192,7 +193,8 @@ class SearchPanel(Vertical):
         yield OptionList(id="search-hits")
 
     def on_mount(self) -> None:
-        self.query_one("#edition-filter", Static).tooltip = "Click or ctrl+t: all editions or only one"
+        toggle = key_for(SearchPanel, "toggle_edition")
+        self.query_one("#edition-filter", Static).tooltip = f"Click or {toggle}: all editions or only one"
         app = cast("BluebookApp", self.app)
         self.watch(app, "search_note", self._start_search, init=False)
         self.watch(app, "search_service", self._start_search, init=False)
@@ -340,7 +342,7 @@ class SearchPanel(Vertical):
         if (query, edition) != (current, self.edition):
             return  # a newer search is on its way
         self._pattern = results.pattern or ""
-        hint = "ctrl+o: a hit's counterpart" if notes else ""
+        hint = f"{key_for(SearchPanel, 'counterpart')}: a hit's counterpart" if notes else ""
         self.query_one(EditionCounts).show(counts, hint)
         options: list[Option | None] = []
         if results.showing:
