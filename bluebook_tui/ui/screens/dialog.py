@@ -10,18 +10,5 @@ ResultType = TypeVar("ResultType")
 
 
 class DialogScreen(ModalScreen[ResultType]):
-    """A modal dialog; its frame is the widget with the `dialog` class (its size is the dialog's own CSS)."""
-
-    DEFAULT_CSS = """
-    DialogScreen {
-        align: center middle;
-        .dialog {
-            height: auto;
-            max-height: 90%;
-            padding: 0 1;
-            border: round $accent;
-            border-title-color: $accent;
-            background: $surface;
-        }
-    }
-    """
+    """A modal dialog; its frame is the widget with the `dialog` class (the frame, and each dialog's size, are in
+    `ui/app.tcss`)."""

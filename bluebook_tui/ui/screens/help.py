@@ -27,28 +27,6 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
 
 
 class HelpScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-        layout: vertical;
-        DataTable {
-            width: auto;
-            max-width: 100%;
-            height: auto;
-            max-height: 90%;
-            border: round $accent;
-            border-title-color: $accent;
-            background: $surface;
-        }
-        /* With notes under the keys, the keys scroll in what the notes leave. */
-        &.-with-notes DataTable { height: 1fr; max-height: 100%; }
-        #help-notes {
-            width: auto; max-width: 100%; max-height: 40%; overflow-y: auto;
-            padding: 0 1; background: $surface; color: $text-muted;
-        }
-    }
-    """
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "close", "Close", tooltip="Back to reading.", id="help.close")
     ]

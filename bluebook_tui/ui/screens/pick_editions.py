@@ -16,12 +16,6 @@ from textual.widgets.option_list import Option
 from bluebook_tui.ui.key_hints import key_for, key_hints
 from bluebook_tui.ui.screens.dialog import DialogScreen
 
-_CSS = """
-    #pick { width: 60; max-width: 95%; }
-    #pick-help { color: $text-muted; width: 100%; }
-    OptionList { width: 1fr; height: auto; max-height: 20; border-title-color: $text-muted; }
-"""
-
 
 def _options(editions: Sequence[str], notes: dict[str, str]) -> list[Option]:
     return [
@@ -32,7 +26,6 @@ def _options(editions: Sequence[str], notes: dict[str, str]) -> list[Option]:
 class EditionScreen(DialogScreen[str | None]):
     """Dismissed with the chosen edition, or None on escape."""
 
-    DEFAULT_CSS = f"EditionScreen {{ {_CSS} }}"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Stay where you are.", id="pick.cancel"),
     ]
@@ -67,7 +60,6 @@ class PairScreen(DialogScreen[tuple[str, str] | None]):
     """The two editions to compare: one from each list (enter in the first moves to the second). Dismissed with
     them older first, or None on escape; the same edition twice is said, not taken."""
 
-    DEFAULT_CSS = f"PairScreen {{ {_CSS} }}"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Keep the editions compared now.", id="pair.cancel"),
     ]

@@ -61,22 +61,6 @@ class Place(NamedTuple):
 
 
 class ReaderScreen(Screen[None]):
-    DEFAULT_CSS = """
-    ReaderScreen {
-        #body { height: 1fr; }
-        #content { width: 1fr; height: 1fr; }
-        /* Where the tree and its bar will be: SectionTree's width and Splitter's. */
-        #tree-slot { width: 37; height: 1fr; }
-        &.-narrow SectionTree, &.-narrow Splitter, &.-narrow #tree-slot { display: none; }
-        &.-narrow.-show-tree SectionTree { display: block; width: 1fr; max-width: 100%; }
-        &.-narrow.-show-tree #content { display: none; }
-        /* Two panes need the room: below -wider, comparing hides the tree until `t`. */
-        &.-wide.-comparing SectionTree, &.-wide.-comparing Splitter { display: none; }
-        &.-wide.-comparing.-show-tree SectionTree, &.-wide.-comparing.-show-tree Splitter { display: block; }
-        &.-hide-tree SectionTree, &.-hide-tree Splitter { display: none; }
-    }
-    """
-
     AUTO_FOCUS = "#reader-pane"
     # As Textual's Screen declares it (an instance attribute, which a ClassVar may not override).
     HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] = [(0, "-narrow"), (72, "-wide"), (120, "-wider")]  # noqa: RUF012

@@ -27,21 +27,6 @@ class SearchOutcome:
 
 
 class SearchScreen(ModalScreen[SearchOutcome]):
-    DEFAULT_CSS = """
-    SearchScreen {
-        align: center top;
-        SearchPanel {
-            width: 100%;
-            max-width: 120;
-            height: 1fr;
-            margin: 1 2;
-            border: round $accent;
-            border-title-color: $accent;
-            background: $surface;
-        }
-    }
-    """
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", tooltip="Back to reading, where you were.", id="search.close"),
         Binding(
