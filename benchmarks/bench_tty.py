@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 RUNS = 10
+KEEPER = "bench-tty-keeper"
 TOOLS = Path(__file__).resolve().parents[2] / "shared" / "tools"
 # Each case: a name, what the program waits for and is sent, and its floor.
 CASES = [
@@ -85,8 +86,14 @@ def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else RUNS
     if shutil.which("tmux") is None or not (TOOLS / "tty-latency").exists():
         sys.exit(f"bench_tty: needs tmux and {TOOLS / 'tty-latency'}")
-    for name, arguments, floor, floor_arguments in CASES:
-        measure(name, arguments, floor, floor_arguments, runs)
+    # tty-latency uses the default tmux server: a session kept open all along stops it from exiting between
+    # runs, which races the next run's start ("server exited unexpectedly").
+    subprocess.run(["tmux", "new-session", "-d", "-s", KEEPER, "sleep 3600"], check=True)
+    try:
+        for name, arguments, floor, floor_arguments in CASES:
+            measure(name, arguments, floor, floor_arguments, runs)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", KEEPER], capture_output=True, check=False)
 
 
 if __name__ == "__main__":
