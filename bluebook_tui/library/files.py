@@ -9,6 +9,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 
+def file_stamp(path: Path) -> list[int]:
+    """The file's size and modification time (ns): what says a file read before is, as far as one can tell
+    without reading it, unchanged (the library snapshot and the search index's manifest keep them)."""
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
 def write_atomically(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Write `data` to a temporary file beside `path`, then put it in place with `os.replace`.
 

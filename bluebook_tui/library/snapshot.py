@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bluebook_tui.library.errors import LibraryError
-from bluebook_tui.library.files import write_atomically
+from bluebook_tui.library.files import file_stamp, write_atomically
 from bluebook_tui.library.model import Edition, Library, Section, attach_children, load_edition, require_content_dir
 from bluebook_tui.library.paths import APP_NAME
 
@@ -48,7 +48,7 @@ def load_library_snapshot(content_dir: Path, cache_dir: Path | None = None) -> L
     parsed: dict[str, Edition] = {}
     files_by_id: dict[str, Path] = {}
     for file in files:
-        stamp = _stamp(file)
+        stamp = file_stamp(file)
         entry = known.get(file.name)
         if entry is None or entry["stamp"] != stamp:
             edition = load_edition(file)
@@ -98,7 +98,7 @@ class LazyEditions(Mapping[str, Edition]):
 def _edition_from_snapshot(folder: Path, file: Path, edition_id: str) -> Edition:
     """The edition in `file` from its snapshot when that is current and whole, else parsed (and snapshotted)."""
     path = folder / f"{file.name}.json"
-    stamp = _stamp(file)
+    stamp = file_stamp(file)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data["version"] == SNAPSHOT_VERSION and data["stamp"] == stamp:
@@ -137,11 +137,6 @@ def _read_index(folder: Path) -> dict[str, dict[str, Any]]:
     }
     ids = [entry["id"] for entry in entries.values()]
     return entries if len(set(ids)) == len(ids) else {}  # two files of one edition: no index of ours
-
-
-def _stamp(file: Path) -> list[int]:
-    stat = file.stat()
-    return [stat.st_size, stat.st_mtime_ns]
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:

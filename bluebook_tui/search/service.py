@@ -140,13 +140,14 @@ class SearchService:
 
     def _fresh_manifest(self, progress: Progress | None, rebuild: bool) -> tuple[Manifest | None, bool]:
         manifest = self._store.read_manifest()
-        if not rebuild and manifest is not None and self._is_untouched(manifest):
-            return manifest, False
         stamps = file_stamps(self._content_dir)  # before hashing: a file changed meanwhile looks changed next time
+        current = manifest if not rebuild and manifest is not None and self._is_usable(manifest) else None
+        # Current by the files' sizes and times alone (no file read), else by their hashes.
+        if current is not None and current.stamps and current.stamps == stamps:
+            return current, False
         content = content_hash(self._content_dir)
-        if not rebuild and self._is_fresh(manifest, content):
-            assert manifest is not None
-            return self._restamped(manifest, stamps), False
+        if current is not None and current.content == content:
+            return self._restamped(current, stamps), False
         with self._store.build_lock():
             # Another process may have built it while we waited for the lock.
             manifest = self._store.read_manifest()
@@ -296,21 +297,11 @@ class SearchService:
         )
 
     def _is_fresh(self, manifest: Manifest | None, content: str) -> bool:
-        return (
-            manifest is not None
-            and self._is_ours(manifest)
-            and manifest.content == content
-            and self._store.generation_path(manifest).is_dir()
-        )
+        return manifest is not None and manifest.content == content and self._is_usable(manifest)
 
-    def _is_untouched(self, manifest: Manifest) -> bool:
-        """Whether the build is current by the edition files' sizes and times alone (no file read)."""
-        return (
-            bool(manifest.stamps)
-            and self._is_ours(manifest)
-            and manifest.stamps == file_stamps(self._content_dir)
-            and self._store.generation_path(manifest).is_dir()
-        )
+    def _is_usable(self, manifest: Manifest) -> bool:
+        """Whether a manifest names a build this service can open and that is still there."""
+        return self._is_ours(manifest) and self._store.generation_path(manifest).is_dir()
 
     def _is_ours(self, manifest: Manifest) -> bool:
         """Whether a manifest names a build this service can open: of its schema, for its library."""

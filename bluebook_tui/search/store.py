@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
+from bluebook_tui.library.files import file_stamp
 from bluebook_tui.library.paths import APP_NAME, is_installed_bundle
 
 INDEX_DIR_NAME = "index"
@@ -49,11 +50,7 @@ class Manifest(NamedTuple):
 
 def file_stamps(content_dir: Path) -> dict[str, list[int]]:
     """Each edition file's size and modification time."""
-    return {
-        path.name: [stat.st_size, stat.st_mtime_ns]
-        for path in sorted(content_dir.glob("*.md"))
-        for stat in [path.stat()]
-    }
+    return {path.name: file_stamp(path) for path in sorted(content_dir.glob("*.md"))}
 
 
 def file_hashes(content_dir: Path) -> dict[str, str]:
