@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from bluebook_tui.compare.alignment import Alignment, SectionPair, SentenceStatus, SentenceTrace, Status
 from bluebook_tui.compare.diff import word_diff
@@ -173,6 +173,33 @@ def parts_paired(alignment: Alignment, section: Section) -> list[tuple[Section, 
         if counterpart is not None and not any(part.is_within(other) for other, _ in found):
             found.append((part, counterpart))
     return found
+
+
+class Route(NamedTuple):
+    """Where the reader asking for a section in the other edition is taken, and what to tell them on the way."""
+
+    section: Section | None  # None: nowhere
+    notice: str | None = None  # None: the counterpart itself, nothing to say
+
+
+def route_to_other(alignment: Alignment, section: Section) -> Route:
+    """The section's counterpart in the alignment's other edition; without one, where its text went (or came
+    from), else its first subsection's counterpart, else nowhere, each with a notice saying so."""
+    other = alignment.counterpart(section.id)
+    if other is not None:
+        return Route(other)
+    edition = (alignment.right if section.edition == alignment.left.id else alignment.left).id
+    destination = alignment.pair_for(section.id).destination
+    if destination is not None:
+        went = "went into" if section.edition == alignment.left.id else "came from"
+        return Route(
+            destination, f"{section.heading} has no section of its own in {edition}; its text {went} this one."
+        )
+    parts = parts_paired(alignment, section)
+    if parts:
+        part, other = parts[0]
+        return Route(other, f"{section.heading} has no heading of its own in {edition}; {part.heading} is this one.")
+    return Route(None, f"{section.heading}: no counterpart in {edition}.")
 
 
 def sentences_carried(alignment: Alignment, section: Section, into: Section) -> tuple[int, int]:

@@ -68,10 +68,11 @@ class PaneRendered(Message):
 
 
 @dataclass
-class SentenceJump(Message):
-    """Side by side, the reader asked to see a sentence's counterpart: `address` is the sentence they are on."""
+class JumpMade(Message):
+    """Side by side showed another pair (a sentence's counterpart, where a text went): `note` says which, until the
+    reader moves on or goes back."""
 
-    address: str
+    note: str
 
 
 @dataclass

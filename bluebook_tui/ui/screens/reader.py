@@ -1,6 +1,9 @@
 """The reader: tree, breadcrumb, the section pane (or two editions side by side), the footer.
 
-Routes what its widgets post; holds the app's one comparison of the two newest editions (aligned on first use).
+It routes: its state is the section read and whether two editions are compared (reactives, whose watchers keep
+the tree, breadcrumb and panes in step); its widgets post what the reader asks for; its keys open the other
+screens and act on what they hand back. It holds the app's one comparison (the newest two editions unless the
+reader picks others), aligned in a worker after the first frame.
 """
 
 from __future__ import annotations
@@ -8,12 +11,13 @@ from __future__ import annotations
 import asyncio
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, NamedTuple, cast
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.reactive import Initialize, var
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
@@ -23,18 +27,18 @@ from bluebook_tui.library.model import Library, Section
 from bluebook_tui.ui.key_hints import key_for
 from bluebook_tui.ui.messages import (
     ConcordanceAsked,
-    DestinationChosen,
     HitChosen,
+    JumpMade,
     MatchesCounted,
     NoteOpened,
     SectionSelected,
-    SentenceJump,
-    SplitterDragged,
     VisibleSectionChanged,
 )
+from bluebook_tui.ui.screens.reader_keys import READER_BINDINGS
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.key_bar import KeyBar
 from bluebook_tui.ui.widgets.section_pane import SectionPane
+from bluebook_tui.ui.widgets.tree_dock import TreeDock
 from bluebook_tui.user_data import Bookmarks, History, SaveError, Session, Store
 
 if TYPE_CHECKING:
@@ -44,11 +48,8 @@ if TYPE_CHECKING:
     from bluebook_tui.ui.widgets.section_tree import SectionTree
     from bluebook_tui.ui.widgets.side_by_side import SideBySide
 
-TREE_WIDTH_STEP = 4
 # After the first frames and the index loader's start: aligning competes with them for the interpreter.
 COMPARE_DELAY_SECONDS = 0.6
-# The tree is never narrower than this (its CSS min-width too).
-TREE_MIN_WIDTH = 12
 # The history and reading position are written this long after the last move (and on quitting).
 SAVE_DELAY_SECONDS = 0.5
 
@@ -64,121 +65,31 @@ class ReaderScreen(Screen[None]):
     AUTO_FOCUS = "#reader-pane"
     # As Textual's Screen declares it (an instance attribute, which a ClassVar may not override).
     HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] = [(0, "-narrow"), (72, "-wide"), (120, "-wider")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority: handled as it arrives, so the keys typed right after it go to the search screen, not the pane.
-        Binding("slash", "search", "Search", tooltip="Search both editions as you type.", id="search", priority=True),
-        Binding("n", "step_match(1)", "Next match", tooltip="Next match of the search in the pane.", id="next-match"),
-        Binding(
-            "N", "step_match(-1)", "Prev match", show=False, tooltip="Previous match in the pane.", id="prev-match"
-        ),
-        Binding(
-            "left_square_bracket",
-            "step_section(-1)",
-            "Prev section",
-            tooltip="The section before this one, in reading order.",
-            id="prev-section",
-        ),
-        Binding(
-            "right_square_bracket",
-            "step_section(1)",
-            "Next section",
-            tooltip="The section after this one, in reading order.",
-            id="next-section",
-        ),
-        Binding(
-            "e",
-            "other_edition",
-            "Other edition",
-            tooltip="The same section in the other edition (with more than two: in the edition you pick).",
-            id="edition",
-        ),
-        Binding(
-            "H",
-            "section_history",
-            "History",
-            show=False,
-            tooltip="This section in every edition: its counterpart in each and what became of it.",
-            id="history",
-        ),
-        Binding(
-            "P",
-            "pick_pair",
-            "Pick editions",
-            show=False,
-            tooltip="Choose the two editions compared (side by side, Changes, Insights, the report).",
-            id="pick-pair",
-        ),
-        Binding(
-            "c",
-            "side_by_side",
-            "Side by side",
-            tooltip="Both editions side by side, in step; the tree badges each section's change (c again: back).",
-            id="compare",
-        ),
-        Binding(
-            "d",
-            "toggle_changes",
-            "Diff",
-            tooltip="Mark changed words side by side: deleted on the left, inserted on the right (d again: off).",
-            id="diff",
-        ),
-        Binding(
-            "C", "changes", "Changes", tooltip="Every section's change between the editions, in a table.", id="changes"
-        ),
-        Binding(
-            "I",
-            "insights",
-            "Insights",
-            tooltip="How the wording changed: keywords, shifts, concordance, dispersion.",
-            id="insights",
-        ),
-        Binding("b", "bookmark", "Bookmark", tooltip="Bookmark this section, or remove its bookmark.", id="bookmark"),
-        Binding("B", "bookmarks", "Bookmarks", tooltip="The list of bookmarks.", id="bookmarks"),
-        Binding("y", "copy_citation", "Cite", tooltip="Copy a citation of this section.", id="cite"),
-        Binding(
-            "backspace,alt+left",
-            "back",
-            "Back",
-            tooltip="Back to the previous place (also where you were before a search).",
-            id="back",
-        ),
-        Binding("alt+right", "forward", "Forward", show=False, tooltip="Forward again after going back.", id="forward"),
-        Binding("t", "toggle_tree", "Tree", show=False, tooltip="Show or hide the table of contents.", id="tree"),
-        Binding(
-            "less_than_sign",
-            "resize_tree(-1)",
-            "Narrower tree",
-            show=False,
-            tooltip="Narrow the tree.",
-            id="tree-narrower",
-        ),
-        Binding(
-            "greater_than_sign", "resize_tree(1)", "Wider tree", show=False, tooltip="Widen the tree.", id="tree-wider"
-        ),
-    ]
+    def _start_section(self) -> Section:
+        return self.library.section(self._start.section_id)
+
+    # The section read (set again when the same one is opened anew: its watcher puts the tree and breadcrumb back
+    # on it); the one at the top of the pane while scrolling; the search marked; side by side or not.
+    section: var[Section] = var(Initialize(_start_section), always_update=True, init=False)
+    visible_section: var[Section] = var(Initialize(_start_section), always_update=True, init=False)
+    pattern: var[str | None] = var(None, bindings=True, init=False)  # the match keys come and go with a search's marks
+    comparing: var[bool] = var(False, toggle_class="-comparing", init=False)
 
     def __init__(self, library: Library, store: Store, start: Session, pair: tuple[str, str] | None = None) -> None:
         """`pair`: the editions compared, older first (by default the newest two)."""
         super().__init__()
         self.library = library
-        self._pair = pair
         self.store = store
         self.history: History = store.load_history()
         self.bookmarks = Bookmarks(store)
-        self.section: Section = library.section(start.section_id)
-        self.visible_section: Section = self.section
-        self.comparing = False
-        self._insights = ("", "keywords")  # the term and tab the Insights screen was left on
-        self.pattern: str | None = None
         self.last_query = ""
         self._start = start
+        self._pair = pair
+        self._insights = ("", "keywords")  # the term and tab the Insights screen was left on
         # Where the reader was in each section left: back and forward return to it (the scroll, the link picked).
         self._places: dict[str, Place] = {}
-        # Side by side, the pairs left by jumping to a sentence's counterpart (or where a text went): back
-        # returns to them before it goes back in the history.
-        self._jumps: list[tuple[Section | None, Section | None, str | None]] = []
-        self._shown: tuple[Section | None, Section | None] = (None, None)
         # One mount of the side-by-side view, however many callers (the one prepared in the background, `c`,
         # resuming) arrive while it is under way.
         self._side_by_side_mount: asyncio.Task[SideBySide] | None = None
@@ -187,8 +98,7 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Breadcrumb()
         with Horizontal(id="body"):
-            # The tree comes right after the first frame, which it would delay by ~40 ms: the text comes first.
-            yield Container(id="tree-slot")  # a container: blank, where a bare Widget prints its own name
+            yield TreeDock(self.library)
             with ContentSwitcher(initial="reader-pane", id="content"):
                 yield SectionPane(first=self.section, id="reader-pane")
         yield KeyBar()
@@ -197,17 +107,52 @@ class ReaderScreen(Screen[None]):
         self.open_section(
             self.section.id, scroll_y=self._start.scroll_y, record=self.history.current != self.section.id
         )
-        self.call_after_refresh(self._mount_tree)
+        # The tree comes right after the first frame, which it would delay: the text comes first.
+        self.call_after_refresh(self.query_one(TreeDock).mount_tree)
         # The comparison is worked out (or read from the cache) behind the reading, so `c` finds it ready.
-        self.set_timer(COMPARE_DELAY_SECONDS, self._prepare_comparison)
+        self.set_timer(COMPARE_DELAY_SECONDS, self._start_preparing)
         if self._start.comparing:
             self.call_after_refresh(self._resume_comparing)
 
-    async def _resume_comparing(self) -> None:
-        """Side by side again (and marking), as the reader left it."""
-        await self._compare(True)
-        if self.comparing and self._start.marking:
-            self.side_by_side().mark_changes(True)
+    # State and its watchers -------------------------------------------------------------------------------
+
+    def watch_section(self, section: Section) -> None:
+        self.visible_section = section
+        self.query_one(TreeDock).reveal(section.id)
+
+    def watch_visible_section(self, section: Section) -> None:
+        edition = self.library.edition(section.edition)
+        breadcrumb = self.query_one(Breadcrumb)
+        breadcrumb.edition = edition.id
+        breadcrumb.trail = (edition.book, edition.heading, *section.path)
+        breadcrumb.status = "★" if section.id in self.bookmarks else ""
+
+    def watch_comparing(self, comparing: bool) -> None:
+        self.query_one(ContentSwitcher).current = "side-by-side" if comparing else "reader-pane"
+        comparison = self.comparison
+        if comparing and comparison is not None:
+            self.query_one(TreeDock).show_changes(comparison.pair, (comparison.left_edition, comparison.right_edition))
+        else:
+            self.query_one(TreeDock).show_changes(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Stepping through matches only while a search is marked (disabled otherwise: `?` still lists the keys,
+        the footer shows others)."""
+        if action == "step_match" and not self.pattern:
+            return None
+        return True
+
+    # The comparison ---------------------------------------------------------------------------------------
+
+    @cached_property
+    def comparison(self) -> Comparison | None:
+        """The two editions compared (None with one edition); imported on first use, not at start-up."""
+        from bluebook_tui.ui.comparison import Comparison
+
+        return Comparison(self.library, self._pair) if len(self.library.editions) >= 2 else None
+
+    def _start_preparing(self) -> None:
+        self.run_worker(self._prepare_comparison(), group="comparison", exclusive=True)
 
     async def _prepare_comparison(self) -> None:
         """Align the editions (or read them from the cache) in a thread, then mount the side-by-side view hidden,
@@ -216,6 +161,13 @@ class ReaderScreen(Screen[None]):
         if comparison is not None:
             await self._side_by_side_mounted()
             await asyncio.to_thread(comparison.wording)
+
+    async def _comparison_ready(self) -> Comparison | None:
+        """The comparison once its alignment is there, worked out in a thread if need be (None: one edition)."""
+        comparison = self.comparison
+        if comparison is not None and not comparison.ready:
+            await asyncio.to_thread(comparison.ensure)
+        return comparison
 
     async def _side_by_side_mounted(self) -> SideBySide:
         if self._side_by_side_mount is None:
@@ -230,33 +182,38 @@ class ReaderScreen(Screen[None]):
         await self.query_one(ContentSwitcher).add_content(view)
         return view
 
-    async def _comparison_ready(self) -> Comparison | None:
-        """The comparison once its alignment is there, worked out in a thread if need be (None: one edition)."""
-        comparison = self.comparison
-        if comparison is not None and not comparison.ready:
-            await asyncio.to_thread(comparison.ensure)
-        return comparison
+    async def _resume_comparing(self) -> None:
+        """Side by side again (and marking), as the reader left it."""
+        await self._compare(True)
+        if self.comparing and self._start.marking:
+            self.side_by_side().mark_changes(True)
 
-    async def _mount_tree(self) -> None:
-        # Imported here, with the tree: not on the way to the first frame.
-        from bluebook_tui.ui.widgets.section_tree import SectionTree
-        from bluebook_tui.ui.widgets.splitter import Splitter
+    def side_by_side(self) -> SideBySide:
+        from bluebook_tui.ui.widgets.side_by_side import SideBySide
 
-        slot = self.query_one("#tree-slot")
-        tree = SectionTree(self.library)
-        with self.app.batch_update():
-            await self.query_one("#body").mount(tree, Splitter(), before=slot)
-            await slot.remove()
-        tree.reveal(self.section.id)
-        if self.comparing and self.comparison is not None:
-            tree.show_changes(self.comparison.pair, self._compared_editions())
+        return self.query_one(SideBySide)
 
     def section_tree(self) -> SectionTree | None:
-        """The section tree, once mounted (just after the first frame). Queried by name: its class is imported
-        with it."""
-        return cast("SectionTree | None", next(iter(self.query("SectionTree")), None))
+        """The section tree, once mounted (just after the first frame)."""
+        return self.query_one(TreeDock).section_tree
 
-    # Navigation ---------------------------------------------------------------------------------------------
+    def current_pane(self) -> SectionPane | None:
+        if self.comparing:
+            panes = self.side_by_side().panes()
+            return next((pane for pane in panes if pane.section and pane.section.id == self.section.id), None)
+        return self.query_one("#reader-pane", SectionPane)
+
+    def help_notes(self) -> str:
+        """What the comparison's marks mean, for `?` (nothing with one edition)."""
+        if self.comparison is None:
+            return ""
+        from bluebook_tui.ui.widgets.badges import legend
+        from bluebook_tui.ui.widgets.side_by_side import SideBySide
+
+        moved_keys = key_for(SideBySide, "step_moved(1)"), key_for(SideBySide, "jump")
+        return legend(self.comparison.left_edition, self.comparison.right_edition, moved_keys)
+
+    # Navigation -------------------------------------------------------------------------------------------
 
     def open_section(
         self,
@@ -269,7 +226,7 @@ class ReaderScreen(Screen[None]):
         record: bool = True,
     ) -> None:
         """Show a section (with `pattern` highlighted, its match `match` current, or at `scroll_y` with its link
-        `link` picked), remember it, and keep the tree and breadcrumb in step."""
+        `link` picked) and remember it."""
         try:
             section = self.library.section(section_id)
         except LibraryError as error:
@@ -279,69 +236,28 @@ class ReaderScreen(Screen[None]):
             # Side by side shows the compared editions: a section of a third one is shown by its counterpart.
             section = self.comparison.in_pair(section)
         self._remember_place()
-        self.section = self.visible_section = section
-        marks_change = bool(pattern) != bool(self.pattern)
-        self.pattern = pattern
-        if marks_change:
-            self.refresh_bindings()  # the match keys come with a search's marks (and redrawing the bar costs ms)
+        self.section, self.pattern = section, pattern
         if record:
             self.history.visit(section.id)
         self._save_soon()
-        self._show_trail(section)
-        tree = self.section_tree()
-        if tree is not None:
-            tree.reveal(section.id)
         if self.comparing:
-            self._show_pair(section)
+            self.side_by_side().show_section(section, pattern)
         else:
             pane = self.query_one("#reader-pane", SectionPane)
             pane.show(section, pattern=pattern, match=match, scroll_y=scroll_y, link=link)
 
-    def _show_trail(self, section: Section) -> None:
-        edition = self.library.edition(section.edition)
-        breadcrumb = self.query_one(Breadcrumb)
-        breadcrumb.edition = edition.id
-        breadcrumb.trail = (edition.book, edition.heading, *section.path)
-        breadcrumb.status = "★" if section.id in self.bookmarks else ""
+    def _go(self, section_id: str | None) -> None:
+        if section_id is None:
+            self.notify("No further history.", timeout=2)
+            return
+        place = self._places.get(section_id, Place())
+        self.open_section(section_id, scroll_y=place.scroll_y, link=place.link, record=False)
 
-    @cached_property
-    def comparison(self) -> Comparison | None:
-        """The two editions compared (None with one edition); imported on first use, not at start-up."""
-        from bluebook_tui.ui.comparison import Comparison
-
-        return Comparison(self.library, self._pair) if len(self.library.editions) >= 2 else None
-
-    def _compared_editions(self) -> tuple[str, ...]:
-        comparison = self.comparison
-        return (comparison.left_edition, comparison.right_edition) if comparison is not None else ()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Stepping through matches only while a search is marked (disabled otherwise: `?` still lists the keys,
-        the footer shows others)."""
-        if action == "step_match" and not self.pattern:
-            return None
-        return True
-
-    def help_notes(self) -> str:
-        """What the comparison's marks mean, for `?` (nothing with one edition)."""
-        if self.comparison is None:
-            return ""
-        from bluebook_tui.ui.widgets.badges import legend
-        from bluebook_tui.ui.widgets.side_by_side import SideBySide
-
-        moved_keys = key_for(SideBySide, "step_moved(1)"), key_for(SideBySide, "jump")
-        return legend(self.comparison.left_edition, self.comparison.right_edition, moved_keys)
-
-    def side_by_side(self) -> SideBySide:
-        from bluebook_tui.ui.widgets.side_by_side import SideBySide
-
-        return self.query_one(SideBySide)
-
-    def current_pane(self) -> SectionPane | None:
-        if self.comparing:
-            panes = self.side_by_side().panes()
-            return next((pane for pane in panes if pane.section and pane.section.id == self.section.id), None)
-        return self.query_one("#reader-pane", SectionPane)
+    def _remember_place(self) -> None:
+        """Where the reader is in the section being left, so back and forward return to that very place."""
+        pane = self.current_pane() if self.is_mounted and not self.comparing else None
+        if pane is not None and pane.section is not None:
+            self._places[pane.section.id] = Place(round(pane.scroll_y), pane.picked_link)
 
     def _save_soon(self) -> None:
         """Write the history and reading position once the reader pauses (SAVE_DELAY_SECONDS): the writes cost a
@@ -358,64 +274,10 @@ class ReaderScreen(Screen[None]):
         self.store.save_history(self.history)
         pane = self.current_pane()
         scroll_y = round(pane.scroll_y) if pane is not None and not self.comparing else 0
-        self._save_session(self.section, scroll_y)
-
-    def _save_session(self, section: Section, scroll_y: int) -> None:
         marking = self.comparing and self.side_by_side().marking_changes
-        self.store.save_session(Session(section.id, scroll_y, self.comparing, marking))
+        self.store.save_session(Session(self.section.id, scroll_y, self.comparing, marking))
 
-    def counterpart(self, section: Section) -> Section | None:
-        """The aligned section of the other edition (the comparison layer decides), or None."""
-        return self.comparison.counterpart(section) if self.comparison else None
-
-    def _show_pair(self, section: Section) -> None:
-        side_by_side = self.side_by_side()
-        other = self.counterpart(section)
-        left, right = (section, other) if section.edition == side_by_side.left_edition else (other, section)
-        self._jumps.clear()
-        self._show(left, right)
-
-    def _show(self, left: Section | None, right: Section | None, pick: str | None = None) -> None:
-        self._shown = (left, right)
-        self.side_by_side().show_pair(left, right, pattern=self.pattern, pick=pick)
-
-    def _jump(self, left: Section | None, right: Section | None, pick: str | None, note: str) -> None:
-        """Show another pair side by side, remembering this one (and the sentence picked in it) for back."""
-        self._jumps.append((*self._shown, self.side_by_side().picked))
-        self._show(left, right, pick)
-        self.query_one(Breadcrumb).status = f"{note} · {key_for(ReaderScreen, 'back')}: back"
-
-    @on(SentenceJump)
-    def _sentence_jump(self, message: SentenceJump) -> None:
-        """Show the counterpart of a sentence in the other pane, the sentence's own pane left as it is."""
-        comparison = self.comparison
-        found = comparison.find_sentence(message.address) if comparison else None
-        if comparison is None or found is None:
-            return
-        section, index = found
-        trace = comparison.alignment.trace(section.id)[index]
-        if not trace.counterparts:
-            self.notify(f"This sentence has no counterpart in {comparison.other_edition(section)}.", timeout=3)
-            return
-        target = trace.counterparts[0]
-        target_section = self.library.section(target.section_id)
-        left, right = self._shown
-        note = f"⇄ {target_section.edition} › {target_section.heading}"
-        if comparison.side(section) == "left":
-            self._jump(left, target_section, target.address, note)
-        else:
-            self._jump(target_section, right, target.address, note)
-
-    @on(DestinationChosen)
-    def _destination_chosen(self, message: DestinationChosen) -> None:
-        destination = self.library.section(message.section_id)
-        left, right = self._shown
-        if left is None:
-            self._jump(destination, right, None, f"where it came from: {destination.id}")
-        else:
-            self._jump(left, destination, None, f"where its text went: {destination.id}")
-
-    # Messages from the widgets ------------------------------------------------------------------------------
+    # Messages from the widgets ----------------------------------------------------------------------------
 
     @on(SectionSelected)
     def _section_selected(self, message: SectionSelected) -> None:
@@ -426,7 +288,6 @@ class ReaderScreen(Screen[None]):
         section = self.library.find(message.section_id)
         if section is not None:
             self.visible_section = section
-            self._show_trail(section)
 
     @on(MatchesCounted)
     def _matches_counted(self, message: MatchesCounted) -> None:
@@ -438,28 +299,11 @@ class ReaderScreen(Screen[None]):
     def _note_opened(self, message: NoteOpened) -> None:
         self.query_one(Breadcrumb).status = f"note {message.marker} · {key_for(ReaderScreen, 'back')}: back"
 
-    @on(SplitterDragged)
-    def _splitter_dragged(self, message: SplitterDragged) -> None:
-        tree = self.section_tree()
-        if tree is not None:
-            self._set_tree_width(tree, message.x - tree.region.x)
+    @on(JumpMade)
+    def _jump_made(self, message: JumpMade) -> None:
+        self.query_one(Breadcrumb).status = f"{message.note} · {key_for(ReaderScreen, 'back')}: back"
 
-    # Actions ------------------------------------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        from bluebook_tui.ui.screens.search import SearchOutcome, SearchScreen
-
-        def closed(outcome: SearchOutcome | None) -> None:
-            if outcome is None:
-                return
-            self.last_query = outcome.query
-            if isinstance(outcome.chosen, HitChosen):
-                self.open_section(outcome.chosen.section_id, pattern=outcome.chosen.pattern or None)
-            elif isinstance(outcome.chosen, ConcordanceAsked):
-                self.action_insights(outcome.chosen.term, "concordance")
-
-        editions = sorted(self.library.editions, reverse=True)
-        self.app.push_screen(SearchScreen(editions, self.last_query, self.comparison), closed)
+    # Actions: moving ----------------------------------------------------------------------------------------
 
     def action_step_match(self, step: int) -> None:
         """The next or previous match of the search (the keys are there only while a search is marked)."""
@@ -475,10 +319,31 @@ class ReaderScreen(Screen[None]):
         else:
             self.notify("This is the edition's " + ("last" if step > 0 else "first") + " section.", timeout=3)
 
-    async def action_other_edition(self) -> None:
+    def action_back(self) -> None:
+        pane = self.current_pane()
+        if (pane is not None and pane.back_from_note()) or (self.comparing and self.side_by_side().back()):
+            self.query_one(Breadcrumb).status = ""
+            return
+        self._go(self.history.back())
+
+    def action_forward(self) -> None:
+        self._go(self.history.forward())
+
+    def action_toggle_tree(self) -> None:
+        collapsed = self.has_class("-narrow") or (self.comparing and self.has_class("-wide"))
+        self.toggle_class("-show-tree" if collapsed else "-hide-tree")
+
+    def action_resize_tree(self, step: int) -> None:
+        self.query_one(TreeDock).resize(step)
+
+    # Actions: the other editions ----------------------------------------------------------------------------
+
+    def action_other_edition(self) -> None:
         """The section's counterpart in the other edition; with more than two, in the edition the reader picks."""
         others = [edition for edition in sorted(self.library.editions, reverse=True) if edition != self.section.edition]
-        if len(others) > 1:
+        if len(others) == 1:
+            self._open_counterpart_in(others[0])
+        elif others:
             from bluebook_tui.ui.screens.pick_editions import EditionScreen
 
             def chosen(edition: str | None) -> None:
@@ -487,72 +352,45 @@ class ReaderScreen(Screen[None]):
 
             question = f"“{self.section.heading}” in which edition?"
             self.app.push_screen(EditionScreen("Other edition", others, question=question), chosen)
-            return
-        comparison = await self._comparison_ready()
-        other = comparison.counterpart(self.section) if comparison else None
-        if other is not None:
-            self.open_section(other.id)
-            return
-        destination = comparison.destination(self.section) if comparison else None
-        parts = comparison.parts_paired(self.section) if comparison else []
-        if destination is None and parts:
-            part, other = parts[0]
-            self.notify(
-                f"{self.section.heading} has no heading of its own there; {part.heading} is this one.", timeout=6
-            )
-            self.open_section(other.id)
-            return
-        if destination is None:
-            where = others[0] if others else "another edition"
-            self.notify(f"{self.section.heading}: no counterpart in {where}.", timeout=4)
-            return
-        went = "went into" if comparison and comparison.side(self.section) == "left" else "came from"
-        self.notify(f"{self.section.heading} has no section of its own there; its text {went} this one.", timeout=6)
-        self.open_section(destination.id)
+        else:
+            self.notify(f"{self.section.heading}: this library has no other edition.", timeout=4)
 
     @work(exclusive=True, group="counterpart")
     async def _open_counterpart_in(self, edition: str) -> None:
-        """Open the section's counterpart in `edition` (aligning the two in a thread the first time)."""
+        """Open the section's counterpart in `edition` (aligning the two in a thread the first time), or where
+        its text went, with a notice saying why."""
         from bluebook_tui.compare.editions import aligned
+        from bluebook_tui.compare.views import route_to_other
 
         section = self.section
         alignment = await asyncio.to_thread(aligned, self.library, section.edition, edition)
-        other = alignment.counterpart(section.id)
-        pair = alignment.pair_for(section.id)
-        if other is None and pair.destination is not None:
-            went = "went into" if section.edition < edition else "came from"
-            self.notify(f"{section.heading} has no section of its own in {edition}; its text {went} this one.")
-            other = pair.destination
-        if other is None:
-            self.notify(f"{section.heading}: no counterpart in {edition}.", timeout=4)
-            return
+        route = route_to_other(alignment, section)
         comparison = self.comparison
-        if self.comparing and comparison is not None and comparison.side(other) is None:
+        if route.section is not None and self.comparing and comparison and comparison.side(route.section) is None:
             shown = f"{comparison.left_edition} and {comparison.right_edition}"
             self.notify(f"Side by side shows {shown}: P compares {edition} instead; c reads it alone.", timeout=6)
             return
-        self.open_section(other.id)
+        if route.notice is not None:
+            self.notify(route.notice, timeout=6 if route.section else 4)
+        if route.section is not None:
+            self.open_section(route.section.id)
 
     def action_section_history(self) -> None:
         from bluebook_tui.ui.screens.history import HistoryScreen
 
         async def chosen(section_id: str | None) -> None:
-            if section_id is not None:
-                await self._open_chosen_edition(section_id)
+            if section_id is None:
+                return
+            section, comparison = self.library.section(section_id), self.comparison
+            if self.comparing and comparison is not None and comparison.side(section) is None:
+                # Side by side would show its counterpart in the pair instead: it is shown alone, and why.
+                pair = f"{comparison.left_edition} → {comparison.right_edition}"
+                self.notify(f"{section.edition} is not in the compared pair {pair}; shown alone (P: compare others).")
+                await self._compare(False, section_id)
+            else:
+                self.open_section(section_id)
 
         self.app.push_screen(HistoryScreen(self.library, self.section), chosen)
-
-    async def _open_chosen_edition(self, section_id: str) -> None:
-        """Open a section the reader chose for its edition: side by side would show its counterpart in the pair
-        instead, so one of a third edition is shown alone, and the notice says why."""
-        section = self.library.section(section_id)
-        comparison = self.comparison
-        if self.comparing and comparison is not None and comparison.side(section) is None:
-            pair = f"{comparison.left_edition} → {comparison.right_edition}"
-            self.notify(f"{section.edition} is not in the compared pair {pair}; shown alone (P: compare others).")
-            await self._compare(False, section_id)
-            return
-        self.open_section(section_id)
 
     def action_pick_pair(self) -> None:
         """Choose the two editions compared (side by side, Changes, Insights, the report)."""
@@ -583,6 +421,8 @@ class ReaderScreen(Screen[None]):
         if self.comparing:
             await self._compare(True)
 
+    # Actions: comparing -------------------------------------------------------------------------------------
+
     async def action_side_by_side(self) -> None:
         await self._compare(not self.comparing)
 
@@ -591,24 +431,14 @@ class ReaderScreen(Screen[None]):
         if await self._comparison_ready() is None:
             self.notify("Comparing needs two editions.", severity="warning")
             return
-        assert self.comparison is not None
         if comparing:
             await self._side_by_side_mounted()
         self.comparing = comparing
-        self.set_class(comparing, "-comparing")
-        switcher = self.query_one(ContentSwitcher)
-        switcher.current = "side-by-side" if comparing else "reader-pane"
-        tree = self.section_tree()
-        if tree is not None:
-            if comparing:
-                tree.show_changes(self.comparison.pair, self._compared_editions())
-            else:
-                tree.show_changes(None)
         if section_id is None:
             self.open_section(self.section.id, pattern=self.pattern, record=False)
         else:
             self.open_section(section_id)
-        pane = self.current_pane()
+        pane, tree = self.current_pane(), self.section_tree()
         if pane is not None and not (tree is not None and tree.has_focus):
             # At once, not after the keys already queued (`focus()` waits its turn): `c m` typed fast picks in
             # the pane just shown.
@@ -619,11 +449,9 @@ class ReaderScreen(Screen[None]):
         was_comparing = self.comparing
         if not was_comparing:
             await self._compare(True)
-        if not self.comparing:
-            return
-        side_by_side = self.side_by_side()
-        marking = not (was_comparing and side_by_side.marking_changes)
-        side_by_side.mark_changes(marking)
+        if self.comparing:
+            side_by_side = self.side_by_side()
+            side_by_side.mark_changes(not (was_comparing and side_by_side.marking_changes))
 
     async def action_changes(self) -> None:
         from bluebook_tui.ui.screens.changes import ChangesScreen
@@ -638,6 +466,26 @@ class ReaderScreen(Screen[None]):
                 await self._compare(True, section_id)
 
         self.app.push_screen(ChangesScreen(comparison, self.section), chosen)
+
+    def action_insights(self, term: str | None = None, tab: str | None = None) -> None:
+        """The Insights screen, on `tab` with `term` (by default as the last one was left)."""
+        from bluebook_tui.ui.screens.insights import InsightsScreen
+
+        if self.comparison is None:
+            self.notify("Comparing wording needs two editions.", severity="warning")
+            return
+        screen = InsightsScreen(
+            self.comparison,
+            term=self._insights[0] if term is None else term,
+            tab=self._insights[1] if tab is None else tab,
+        )
+
+        def chosen(line: HitChosen | None) -> None:
+            self._insights = (screen.term, screen.active_tab)
+            if line is not None:
+                self.open_section(line.section_id, pattern=line.pattern or None, match=line.match)
+
+        self.app.push_screen(screen, chosen)
 
     def action_export_report(self) -> None:
         """Ask where to write the comparison report (the current directory by default), then write it."""
@@ -673,25 +521,22 @@ class ReaderScreen(Screen[None]):
             return
         self.notify(f"Report written to {path.resolve()} ({form}, {size / 1024:,.0f} KB)", timeout=8)
 
-    def action_insights(self, term: str | None = None, tab: str | None = None) -> None:
-        """The Insights screen, on `tab` with `term` (by default as the last one was left)."""
-        from bluebook_tui.ui.screens.insights import InsightsScreen
+    # Actions: search, bookmarks, citation -------------------------------------------------------------------
 
-        if self.comparison is None:
-            self.notify("Comparing wording needs two editions.", severity="warning")
-            return
-        screen = InsightsScreen(
-            self.comparison,
-            term=self._insights[0] if term is None else term,
-            tab=self._insights[1] if tab is None else tab,
-        )
+    def action_search(self) -> None:
+        from bluebook_tui.ui.screens.search import SearchOutcome, SearchScreen
 
-        def chosen(line: HitChosen | None) -> None:
-            self._insights = (screen.term, screen.active_tab)
-            if line is not None:
-                self.open_section(line.section_id, pattern=line.pattern or None, match=line.match)
+        def closed(outcome: SearchOutcome | None) -> None:
+            if outcome is None:
+                return
+            self.last_query = outcome.query
+            if isinstance(outcome.chosen, HitChosen):
+                self.open_section(outcome.chosen.section_id, pattern=outcome.chosen.pattern or None)
+            elif isinstance(outcome.chosen, ConcordanceAsked):
+                self.action_insights(outcome.chosen.term, "concordance")
 
-        self.app.push_screen(screen, chosen)
+        editions = sorted(self.library.editions, reverse=True)
+        self.app.push_screen(SearchScreen(editions, self.last_query, self.comparison), closed)
 
     def action_bookmark(self) -> None:
         adding = self.section.id not in self.bookmarks
@@ -702,13 +547,13 @@ class ReaderScreen(Screen[None]):
             self.notify(f"{done}, for this session only. {error}.", severity="error", timeout=10)
         else:
             self.notify(done, timeout=3)
-        self._show_trail(self.section)
+        self.visible_section = self.section
 
     def action_bookmarks(self) -> None:
         from bluebook_tui.ui.screens.bookmarks import BookmarksScreen
 
         def chosen(section_id: str | None) -> None:
-            self._show_trail(self.section)
+            self.visible_section = self.section  # its star, if its bookmark was removed there
             if section_id is not None:
                 self.open_section(section_id)
 
@@ -719,47 +564,3 @@ class ReaderScreen(Screen[None]):
         text = citation(self.library.edition(section.edition), section)
         self.app.copy_to_clipboard(text)
         self.notify(text, title="Citation copied", timeout=4)
-
-    def action_back(self) -> None:
-        pane = self.current_pane()
-        if pane is not None and pane.back_from_note():
-            self.query_one(Breadcrumb).status = ""
-            return
-        if self.comparing and self._jumps:
-            left, right, picked = self._jumps.pop()
-            self._show(left, right, picked)
-            self.query_one(Breadcrumb).status = ""
-            return
-        self._go(self.history.back())
-
-    def action_forward(self) -> None:
-        self._go(self.history.forward())
-
-    def _go(self, section_id: str | None) -> None:
-        if section_id is None:
-            self.notify("No further history.", timeout=2)
-            return
-        place = self._places.get(section_id, Place())
-        self.open_section(section_id, scroll_y=place.scroll_y, link=place.link, record=False)
-
-    def _remember_place(self) -> None:
-        """Where the reader is in the section being left, so back and forward return to that very place."""
-        pane = self.current_pane() if self.is_mounted and not self.comparing else None
-        if pane is not None and pane.section is not None:
-            self._places[pane.section.id] = Place(round(pane.scroll_y), pane.picked_link)
-
-    def action_toggle_tree(self) -> None:
-        collapsed = self.has_class("-narrow") or (self.comparing and self.has_class("-wide"))
-        self.toggle_class("-show-tree" if collapsed else "-hide-tree")
-
-    def action_resize_tree(self, step: int) -> None:
-        tree = self.section_tree()
-        if tree is not None:
-            # From the width last set, not the one laid out: keys in one burst all run before the next layout.
-            set_width = tree.styles.width
-            width = int(set_width.value) if set_width is not None and set_width.is_cells else tree.outer_size.width
-            self._set_tree_width(tree, width + step * TREE_WIDTH_STEP)
-
-    def _set_tree_width(self, tree: SectionTree, width: int) -> None:
-        # Within what the tree's max-width (80%) lets show, so that every step back is one the reader sees.
-        tree.styles.width = max(TREE_MIN_WIDTH, min(width, self.size.width * 4 // 5))

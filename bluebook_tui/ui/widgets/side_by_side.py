@@ -2,7 +2,8 @@
 
 Each sentence is marked with what became of it (unchanged ones dimmed, new and removed ones tinted, moved ones
 opened by ⇄); `d` adds the changed words. Scrolling either pane brings the other's facing paragraph level with it.
-A moved sentence (clicked, or picked with `m`/`M` and `enter`) is a jump to its counterpart in the other pane.
+A moved sentence (clicked, or picked with `m`/`M` and `enter`) is a jump to its counterpart in the other pane; the
+view keeps the pairs jumped from, for back.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from textual.widgets.markdown import MarkdownBlock
 
 from bluebook_tui.library.model import Section
 from bluebook_tui.ui.comparison import Comparison
-from bluebook_tui.ui.messages import DestinationChosen, PaneRendered, SentenceJump
+from bluebook_tui.ui.messages import DestinationChosen, JumpMade, PaneRendered
 from bluebook_tui.ui.widgets.section_markdown import ChangeMarks, MatchHighlighting, SectionMarkdown
 from bluebook_tui.ui.widgets.section_pane import ChangeMarksFor, SectionPane
 
@@ -136,6 +137,11 @@ class SideBySide(Horizontal):
         self._following = False
         self._picked: str | None = None
         self._pending_pick: str | None = None
+        self._pattern: str | None = None
+        self._shown: tuple[Section | None, Section | None] = (None, None)
+        # The pairs left by jumping to a sentence's counterpart (or where a text went), with the sentence picked
+        # in each: back returns to them before the reader's history does.
+        self._jumps: list[tuple[Section | None, Section | None, str | None]] = []
 
     def compose(self) -> ComposeResult:
         yield EditionColumn(self.left_edition, self.marks_for, id="left-column")
@@ -145,11 +151,63 @@ class SideBySide(Horizontal):
         for column in self.query(EditionColumn):
             self._follow_scrolling(column.pane)
 
+    def show_section(self, section: Section, pattern: str | None = None) -> None:
+        """Show a section of either compared edition facing its counterpart, `pattern` marked; the jumps made
+        before are forgotten."""
+        other = self.comparison.counterpart(section)
+        left, right = (section, other) if section.edition == self.left_edition else (other, section)
+        self._jumps.clear()
+        self.show_pair(left, right, pattern)
+
+    def back(self) -> bool:
+        """Return to the pair shown before the last jump (with its sentence picked); False when there was none."""
+        if not self._jumps:
+            return False
+        left, right, picked = self._jumps.pop()
+        self.show_pair(left, right, self._pattern, picked)
+        return True
+
+    def _jump(self, left: Section | None, right: Section | None, pick: str | None, note: str) -> None:
+        """Show another pair, remembering this one (and the sentence picked in it) for back."""
+        self._jumps.append((*self._shown, self._picked))
+        self.show_pair(left, right, self._pattern, pick)
+        self.post_message(JumpMade(note))
+
+    def jump_to_counterpart(self, address: str) -> None:
+        """Show the counterpart of a sentence in the other pane, the sentence's own pane left as it is."""
+        found = self.comparison.find_sentence(address)
+        if found is None:
+            return
+        section, index = found
+        trace = self.comparison.alignment.trace(section.id)[index]
+        if not trace.counterparts:
+            self.notify(f"This sentence has no counterpart in {self.comparison.other_edition(section)}.", timeout=3)
+            return
+        target = trace.counterparts[0]
+        target_section = self.comparison.library.section(target.section_id)
+        left, right = self._shown
+        note = f"⇄ {target_section.edition} › {target_section.heading}"
+        if self.comparison.side(section) == "left":
+            self._jump(left, target_section, target.address, note)
+        else:
+            self._jump(target_section, right, target.address, note)
+
+    @on(DestinationChosen)
+    def _destination_chosen(self, message: DestinationChosen) -> None:
+        message.stop()
+        destination = self.comparison.library.section(message.section_id)
+        left, right = self._shown
+        if left is None:
+            self._jump(destination, right, None, f"where it came from: {destination.id}")
+        else:
+            self._jump(left, destination, None, f"where its text went: {destination.id}")
+
     def show_pair(
         self, left: Section | None, right: Section | None, pattern: str | None = None, pick: str | None = None
     ) -> None:
         """Show two sections, or a note for a side with none (naming where the shown one's text went, if it
         went elsewhere); `pick`: a sentence to pick out once it is drawn."""
+        self._shown, self._pattern = (left, right), pattern
         self._picked = None
         self._pending_pick = pick
         shown = left or right
@@ -277,7 +335,7 @@ class SideBySide(Horizontal):
     def action_jump(self) -> None:
         """Show the picked sentence's counterpart (the key is enabled once a sentence is picked)."""
         if self._picked is not None:
-            self.post_message(SentenceJump(self._picked))
+            self.jump_to_counterpart(self._picked)
 
     @on(PaneRendered)
     def _pane_rendered(self, message: PaneRendered) -> None:
@@ -289,7 +347,7 @@ class SideBySide(Horizontal):
     def _link_clicked(self, event: Markdown.LinkClicked) -> None:
         if event.href.startswith(_SENTENCE_LINK):
             event.stop()
-            self.post_message(SentenceJump(event.href.removeprefix(_SENTENCE_LINK)))
+            self.jump_to_counterpart(event.href.removeprefix(_SENTENCE_LINK))
 
     # Scrolling in step --------------------------------------------------------------------------------------
 
