@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bluebook_tui.compare import Alignment, align_editions, paragraphs
-from bluebook_tui.compare.views import Span, paragraph_counterpart, paragraph_marks, status_counts
+from bluebook_tui.compare.views import Span, paragraph_counterpart, paragraph_marks, route_to_other, status_counts
 from tests.compare_support import edition
 
 
@@ -83,3 +83,21 @@ def test_status_counts_cover_every_pair_and_every_status() -> None:
     pairs = align_editions(old, new).pairs
     assert status_counts(pairs) == {"unchanged": 1, "changed": 1, "added": 1, "removed": 1, "merged": 0, "split": 0}
     assert list(status_counts([])) == ["unchanged", "changed", "added", "removed", "merged", "split"]
+
+
+def test_the_way_to_the_other_edition_is_the_counterpart_or_where_the_text_went(alignment: Alignment) -> None:
+    library_section = {
+        section.id: section for edition in (alignment.left, alignment.right) for section in edition.walk()
+    }
+    cyber = route_to_other(alignment, library_section["2016/5"])
+    assert cyber.section is not None and cyber.section.id == "2022/3" and cyber.notice is None
+    # 2016's "current status" of the oceans has no section of its own in 2022: its text went into (4) B.
+    merged = route_to_other(alignment, library_section["2016/4.B.a.current-status-of"])
+    assert merged.section is not None and merged.section.id == "2022/4.B.B"
+    assert merged.notice is not None and "no section of its own in 2022; its text went into this one" in merged.notice
+    # 2016's (c), a heading 2022 dropped over two parts that it kept: the first part's counterpart.
+    dropped = route_to_other(alignment, library_section["2016/4.A.c"])
+    assert dropped.section is not None and dropped.section.edition == "2022"
+    assert dropped.notice is not None and "no heading of its own in 2022; a. Situations surrounding" in dropped.notice
+    back = route_to_other(alignment, dropped.section)
+    assert back.section is not None and back.section.edition == "2016"

@@ -330,3 +330,27 @@ async def test_h_opens_an_edition_outside_the_pair_alone_and_says_why(
         assert reader_pane(pilot).section is not None and reader_pane(pilot).section.id == "2017/5"
         assert reader(pilot).query_one(Breadcrumb).edition == "2017"
         assert "2017 is not in the compared pair 2022 → 2023; shown alone" in " ".join(notices(pilot))
+
+
+async def test_picking_another_pair_while_side_by_side_shows_it_at_once(
+    four_library: Library, data_dir: Path, four_index: Path
+) -> None:
+    app = four_app(four_library, data_dir, four_index, "2017/5", ("2016", "2017"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await until(pilot, lambda: reader(pilot).comparing and reader(pilot).side_by_side().panes()[1].section)
+        await pilot.press("P")
+        await until(pilot, lambda: isinstance(pilot.app.screen, PairScreen))
+        pilot.app.screen.query_one("#pick-left", OptionList).highlighted = 2  # 2022
+        pilot.app.screen.query_one("#pick-right", OptionList).highlighted = 3  # 2023
+        pilot.app.screen.query_one("#pick-right", OptionList).focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: reader(pilot).side_by_side().left_edition == "2022")
+        await until(pilot, lambda: bool(reader(pilot).side_by_side().panes()[1].section))
+        await settle(pilot)
+        view = reader(pilot).side_by_side()
+        assert reader(pilot).comparing and view.display, "still side by side, now with the new pair"
+        # 2017's Cyber is shown by its counterpart in the pair: 2023's, facing 2022's.
+        assert [pane.section.id for pane in view.panes() if pane.section] == ["2022/3", "2023/3"]
+        tree = reader(pilot).section_tree()
+        assert tree is not None and tree._edition_nodes["2023"].is_expanded
+        assert not tree._edition_nodes["2016"].is_expanded, "the tree opens the pair compared now"

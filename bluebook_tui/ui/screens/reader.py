@@ -19,7 +19,6 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.reactive import Initialize, var
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher
 
 from bluebook_tui.library.citation import citation
 from bluebook_tui.library.errors import LibraryError
@@ -37,6 +36,7 @@ from bluebook_tui.ui.messages import (
 from bluebook_tui.ui.screens.reader_keys import READER_BINDINGS
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.key_bar import KeyBar
+from bluebook_tui.ui.widgets.reading_area import ReadingArea
 from bluebook_tui.ui.widgets.section_pane import SectionPane
 from bluebook_tui.ui.widgets.tree_dock import TreeDock
 from bluebook_tui.user_data import Bookmarks, History, SaveError, Session, Store
@@ -75,7 +75,7 @@ class ReaderScreen(Screen[None]):
     section: var[Section] = var(Initialize(_start_section), always_update=True, init=False)
     visible_section: var[Section] = var(Initialize(_start_section), always_update=True, init=False)
     pattern: var[str | None] = var(None, bindings=True, init=False)  # the match keys come and go with a search's marks
-    comparing: var[bool] = var(False, toggle_class="-comparing", init=False)
+    comparing: var[bool] = var(False, toggle_class="-comparing", always_update=True, init=False)
 
     def __init__(self, library: Library, store: Store, start: Session, pair: tuple[str, str] | None = None) -> None:
         """`pair`: the editions compared, older first (by default the newest two)."""
@@ -90,17 +90,13 @@ class ReaderScreen(Screen[None]):
         self._insights = ("", "keywords")  # the term and tab the Insights screen was left on
         # Where the reader was in each section left: back and forward return to it (the scroll, the link picked).
         self._places: dict[str, Place] = {}
-        # One mount of the side-by-side view, however many callers (the one prepared in the background, `c`,
-        # resuming) arrive while it is under way.
-        self._side_by_side_mount: asyncio.Task[SideBySide] | None = None
         self._save_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Breadcrumb()
         with Horizontal(id="body"):
             yield TreeDock(self.library)
-            with ContentSwitcher(initial="reader-pane", id="content"):
-                yield SectionPane(first=self.section, id="reader-pane")
+            yield ReadingArea(self.section, id="content")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -128,7 +124,7 @@ class ReaderScreen(Screen[None]):
         breadcrumb.status = "★" if section.id in self.bookmarks else ""
 
     def watch_comparing(self, comparing: bool) -> None:
-        self.query_one(ContentSwitcher).current = "side-by-side" if comparing else "reader-pane"
+        self.query_one(ReadingArea).show_side_by_side(comparing)
         comparison = self.comparison
         if comparing and comparison is not None:
             self.query_one(TreeDock).show_changes(comparison.pair, (comparison.left_edition, comparison.right_edition))
@@ -159,7 +155,7 @@ class ReaderScreen(Screen[None]):
         so that `c` only has to show it; then the wording, for `I`."""
         comparison = await self._comparison_ready()
         if comparison is not None:
-            await self._side_by_side_mounted()
+            await self.query_one(ReadingArea).side_by_side_for(comparison)
             await asyncio.to_thread(comparison.wording)
 
     async def _comparison_ready(self) -> Comparison | None:
@@ -169,19 +165,6 @@ class ReaderScreen(Screen[None]):
             await asyncio.to_thread(comparison.ensure)
         return comparison
 
-    async def _side_by_side_mounted(self) -> SideBySide:
-        if self._side_by_side_mount is None:
-            self._side_by_side_mount = asyncio.create_task(self._mount_side_by_side())
-        return await asyncio.shield(self._side_by_side_mount)
-
-    async def _mount_side_by_side(self) -> SideBySide:
-        from bluebook_tui.ui.widgets.side_by_side import SideBySide
-
-        assert self.comparison is not None
-        view = SideBySide(self.comparison, id="side-by-side")
-        await self.query_one(ContentSwitcher).add_content(view)
-        return view
-
     async def _resume_comparing(self) -> None:
         """Side by side again (and marking), as the reader left it."""
         await self._compare(True)
@@ -189,19 +172,15 @@ class ReaderScreen(Screen[None]):
             self.side_by_side().mark_changes(True)
 
     def side_by_side(self) -> SideBySide:
-        from bluebook_tui.ui.widgets.side_by_side import SideBySide
-
-        return self.query_one(SideBySide)
+        return self.query_one(ReadingArea).side_by_side
 
     def section_tree(self) -> SectionTree | None:
         """The section tree, once mounted (just after the first frame)."""
         return self.query_one(TreeDock).section_tree
 
     def current_pane(self) -> SectionPane | None:
-        if self.comparing:
-            panes = self.side_by_side().panes()
-            return next((pane for pane in panes if pane.section and pane.section.id == self.section.id), None)
-        return self.query_one("#reader-pane", SectionPane)
+        """The pane showing the section read."""
+        return self.query_one(ReadingArea).pane_showing(self.section)
 
     def help_notes(self) -> str:
         """What the comparison's marks mean, for `?` (nothing with one edition)."""
@@ -243,8 +222,7 @@ class ReaderScreen(Screen[None]):
         if self.comparing:
             self.side_by_side().show_section(section, pattern)
         else:
-            pane = self.query_one("#reader-pane", SectionPane)
-            pane.show(section, pattern=pattern, match=match, scroll_y=scroll_y, link=link)
+            self.query_one(ReadingArea).pane.show(section, pattern=pattern, match=match, scroll_y=scroll_y, link=link)
 
     def _go(self, section_id: str | None) -> None:
         if section_id is None:
@@ -411,12 +389,7 @@ class ReaderScreen(Screen[None]):
         """Compare these two editions (older first) from now on, side by side at once when comparing already."""
         self._pair = pair
         self.__dict__.pop("comparison", None)  # the cached_property: made again for the new pair
-        mounting, self._side_by_side_mount = self._side_by_side_mount, None
-        if mounting is not None:
-            view = await mounting
-            if self.comparing:
-                self.query_one(ContentSwitcher).current = "reader-pane"
-            await view.remove()
+        await self.query_one(ReadingArea).drop_side_by_side()
         self.notify(f"Comparing {pair[0]} → {pair[1]}.", timeout=3)
         if self.comparing:
             await self._compare(True)
@@ -428,11 +401,12 @@ class ReaderScreen(Screen[None]):
 
     async def _compare(self, comparing: bool, section_id: str | None = None) -> None:
         """Show two editions side by side (or one pane again), at `section_id` or the current section."""
-        if await self._comparison_ready() is None:
+        comparison = await self._comparison_ready()
+        if comparison is None:
             self.notify("Comparing needs two editions.", severity="warning")
             return
         if comparing:
-            await self._side_by_side_mounted()
+            await self.query_one(ReadingArea).side_by_side_for(comparison)
         self.comparing = comparing
         if section_id is None:
             self.open_section(self.section.id, pattern=self.pattern, record=False)
