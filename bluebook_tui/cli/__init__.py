@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     context = CommandContext(args.content_dir)
     # A quick verb (`search`) as the whole process: the cyclic collector would walk what Whoosh loads a few times,
-    # then everything once more as the process exits, to free memory the exit returns anyway: ~10 ms of a ~110 ms
+    # then everything once more as the process exits, to free memory the exit returns anyway: ~20 ms of a 130 ms
     # search. Paused, and what is left at the end frozen out of that last pass.
     quick_process = argv is None and getattr(args, "quick", False)
     if quick_process:
