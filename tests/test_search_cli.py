@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import subprocess
@@ -145,6 +146,26 @@ def test_the_installed_command(content: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stderr == ""
     assert json.loads(done.stdout)["total"] >= 2
+
+
+def test_the_installed_command_builds_the_index_it_needs_and_answers_as_in_process(
+    capsys: pytest.CaptureFixture[str], bundled_content: Path, tmp_path: Path
+) -> None:
+    """As its own process, a search pauses the garbage collector (resumed for a build): the same answer."""
+    fresh = tmp_path / "content"
+    shutil.copytree(bundled_content, fresh)
+    command = [sys.executable, "-m", "bluebook_tui", "--content-dir", str(fresh), "search", "piracy Somalia", "--json"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout == run(capsys, fresh, "search", "piracy Somalia", "--json")[1]
+
+
+def test_a_search_in_process_leaves_the_garbage_collector_as_it_was(
+    capsys: pytest.CaptureFixture[str], content: Path
+) -> None:
+    frozen = gc.get_freeze_count()
+    assert run(capsys, content, "search", "piracy", "--json")[0] == 0
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
 
 
 @pytest.mark.parametrize("query", ["Japan", "piracy", "Gulf of Guinea"])

@@ -7,6 +7,7 @@ when the index is fresh.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +40,8 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="print {query, total, suggestion, showing, variants, editions, hits} as JSON",
     )
-    search.set_defaults(handler=_search)
+    # quick: over in a moment, with little garbage (`cli.main` pauses the collector for it).
+    search.set_defaults(handler=_search, quick=True)
 
     index = subparsers.add_parser("index", help="build the search index (done automatically when needed)")
     index.add_argument("--rebuild", action="store_true", help="build it again even when it is up to date")
@@ -59,7 +61,9 @@ def _search(args: argparse.Namespace, context: CommandContext) -> int:
     if not args.query.strip():
         print("bluebook search: the query is empty", file=sys.stderr)
         return 2
-    results = _service(context).search(args.query, edition=args.edition, limit=args.limit, as_typed=args.as_typed)
+    results = _service(context).search(
+        args.query, edition=args.edition, limit=args.limit, as_typed=args.as_typed, progress=_collect_while_building
+    )
     if results.error:
         print(f"bluebook search: {results.error}", file=sys.stderr)
         return 2
@@ -70,6 +74,12 @@ def _search(args: argparse.Namespace, context: CommandContext) -> int:
     else:
         _print_results(results)
     return 0
+
+
+def _collect_while_building(_: IndexProgress) -> None:
+    """A build first (the first search, or after the library changed) allocates for minutes: the cyclic collector,
+    paused for a quick verb (`cli.main`), runs during it (a 50-edition build peaks 17% higher without)."""
+    gc.enable()
 
 
 def _as_json(results: SearchResults) -> dict[str, Any]:

@@ -33,9 +33,10 @@ TOKEN_PATTERN = rf"\d+(?:\+\d+)+|\d+(?:[.,]\d+)+|{_PART}(?:-{_PART})*"
 # "us" is the United States here and "may" a month; neither may vanish from a query.
 STOP_LIST = frozenset(STOP_WORDS) - {"us", "may"}
 
-_ACRONYM_RE = re.compile(rf"^{_ACRONYM}$")
-_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$")
-_POSSESSIVE_RE = re.compile(r"'s?$")
+# Compiled on first use (re keeps them), as most queries have no dot, comma or apostrophe.
+_ACRONYM_WORD = rf"^{_ACRONYM}$"
+_THOUSANDS = r"^\d{1,3}(?:,\d{3})+$"
+_POSSESSIVE_ENDING = r"'s?$"
 # The editions mix British and American spelling (2022: "Defence Ministers", "defense cooperation").
 _AMERICAN = {
     "defence": "defense",
@@ -51,10 +52,10 @@ def normalize_term(text: str) -> str:
     """A lowercased word as it is kept in the index: apostrophes, acronyms, numbers and accents unified."""
     text = text.replace("’", "'")
     if "'" in text:
-        text = _POSSESSIVE_RE.sub("", text)
-    if "." in text and _ACRONYM_RE.match(text):
+        text = re.sub(_POSSESSIVE_ENDING, "", text)
+    if "." in text and re.match(_ACRONYM_WORD, text):
         text = text.replace(".", "")
-    elif "," in text and _THOUSANDS_RE.match(text):
+    elif "," in text and re.match(_THOUSANDS, text):
         text = text.replace(",", "")
     text = _AMERICAN.get(text, text)
     if not text.isascii():

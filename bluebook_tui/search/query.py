@@ -41,8 +41,9 @@ _PLAIN_WORDS = re.compile(r"^(?!.*\b(?:AND|OR|NOT)\b)(?!(?:.*\s)?-)[\w'’.,+ -]
 # Words worth correcting: three letters or more, maybe hyphenated; not numbers, not codes.
 _SPELLABLE = re.compile(r"^(?=\w{3})[^\W\d_]+(?:[-'][^\W\d_]+)*$")
 # A query that ends in a plain word of two characters or more (not an operator, field, wildcard or phrase), and
-# that word; a single letter would start too many words to be worth searching for.
-_LAST_PLAIN_WORD = re.compile(r"(?:^|\s)(?!(?:AND|OR|NOT)$)([^\W_][\w'’.-]*[^\W_])$")
+# that word; a single letter would start too many words to be worth searching for. Compiled on first use (re keeps
+# it): only a query being typed asks.
+_LAST_PLAIN_WORD = r"(?:^|\s)(?!(?:AND|OR|NOT)$)([^\W_][\w'’.-]*[^\W_])$"
 _DOUBLE_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»″〝〞＂", '"'))
 # `NOT` as a word, or a minus that opens a word (so `anti-satellite` keeps its hyphen).
 _NOT_OPERATOR = r"(^|(?<=[\s(]))(NOT(?=\s)|-(?=[^\s-]))"
@@ -135,7 +136,7 @@ def suggest(searcher: Searcher, spelling_query: Query, text: str) -> str | None:
 def last_plain_word(text: str) -> str | None:
     """The last word of a cleaned query, if it is a plain word that could still be being typed (`IBU` in
     `satellite IBU`); None after an operator, a field, a wildcard or a closing quote."""
-    match = _LAST_PLAIN_WORD.search(text)
+    match = re.search(_LAST_PLAIN_WORD, text)
     return match.group(1) if match else None
 
 

@@ -189,13 +189,14 @@ class SearchService:
         *,
         as_you_type: bool = False,
         as_typed: bool = False,
+        progress: Progress | None = None,
     ) -> SearchResults:
         """The best `limit` hits for a user's query; never raises on what the user typed.
 
         `as_you_type`: the query is being typed, so when it matches nothing as written and ends in a plain word,
         that word is searched as the start of words (`IBU` finds IBUKI); `word_start` then says so. A query that
         matches nothing and has a suggestion ("did you mean") is searched as suggested, `showing` saying so, unless
-        `as_typed`.
+        `as_typed`. `progress` is told how a build goes when the index has to be built first.
         """
         text = clean_query(query)
         if not text:
@@ -206,7 +207,7 @@ class SearchService:
             return SearchResults(query, error=f"the limit must be at least 1, not {limit}")
         if self._index is None:
             try:
-                self.ensure_index()
+                self.ensure_index(progress)
             except LibraryError as error:
                 return SearchResults(query, error=str(error))
         with self._lock:
