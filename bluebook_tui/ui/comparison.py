@@ -3,13 +3,15 @@ views ask of the comparison.
 
 The alignment, and after it the wording (keywords and shifts), is worked out once, off the UI thread (`ensure` and
 `wording`, from a worker; a view that needs it first awaits it), or read from the user cache when these editions
-were aligned before. What views derive from it is kept per section, by section id.
+were aligned before. What views derive from it is kept per section, by section id: worked out by the first
+caller, and if two threads work it out at once the first stored is every caller's.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from bluebook_tui.compare import Alignment, SectionPair, paragraph_pairs
 from bluebook_tui.compare.paragraph_alignment import ParagraphPair
@@ -27,6 +29,15 @@ if TYPE_CHECKING:
     from bluebook_tui.compare.wording import Wording
 
 Side = Literal["left", "right"]
+
+Derived = TypeVar("Derived")
+
+
+def _kept(cache: dict[str, Derived], key: str, work_out: Callable[[], Derived]) -> Derived:
+    """The cached value for `key`, else `work_out()` stored. No lock (a view on the UI thread must not wait for
+    one held by a worker): two threads may both work it out, and `setdefault` keeps the first, for both."""
+    found = cache.get(key)
+    return found if found is not None else cache.setdefault(key, work_out())
 
 
 class Comparison:
@@ -126,30 +137,28 @@ class Comparison:
         side, pair = self.side(section), self.pair(section)
         if side is None or pair is None:
             return None
-        key = (pair.left or pair.right or section).id
-        if key not in self._paragraph_pairs:
-            self._paragraph_pairs[key] = paragraph_pairs(pair)
-        return paragraph_counterpart(self._paragraph_pairs[key], index, side)
+        pairs = _kept(self._paragraph_pairs, (pair.left or pair.right or section).id, lambda: paragraph_pairs(pair))
+        return paragraph_counterpart(pairs, index, side)
 
     def sentence_marks(self, section: Section) -> list[list[SentenceMark]]:
         """Per paragraph of the section, how to mark each of its sentences (none for a section of neither)."""
         if self.side(section) is None:
             return []
-        if section.id not in self._sentence_marks:
-            self._sentence_marks[section.id] = sentence_marks(self.alignment, section)
-        return self._sentence_marks[section.id]
+        return _kept(self._sentence_marks, section.id, lambda: sentence_marks(self.alignment, section))
 
     def changed_heading_words(self, section: Section) -> list[Span]:
         """The spans of the section's heading that its counterpart's heading does not have."""
         side, pair = self.side(section), self.pair(section)
         if side is None or pair is None:
             return []
-        if section.id not in self._heading_marks:
+
+        def work_out() -> list[Span]:
             left, right = (each.heading if each else "" for each in (pair.left, pair.right))
             deleted, inserted = paragraph_marks(left, right)
             marks = deleted if side == "left" else inserted
-            self._heading_marks[section.id] = marks[0] if marks else []
-        return self._heading_marks[section.id]
+            return marks[0] if marks else []
+
+        return _kept(self._heading_marks, section.id, work_out)
 
     def find_sentence(self, address: str) -> tuple[Section, int] | None:
         """The section and index of a sentence given by its address (`2022/4.B.B#3`), if it is in the library."""

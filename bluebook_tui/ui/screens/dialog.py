@@ -1,4 +1,5 @@
-"""The one frame every small dialog is drawn in: centred, a rounded accent border with its title, on the surface."""
+"""The one frame every dialog is drawn in (help and search as well as the small ones): centred, a rounded accent
+border with its title, on the surface."""
 
 from __future__ import annotations
 

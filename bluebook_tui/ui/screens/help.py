@@ -8,8 +8,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import DataTable, Static
+
+from bluebook_tui.ui.screens.dialog import DialogScreen
 
 
 def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
@@ -26,7 +28,7 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
     return sorted(listed, key=lambda row: not row[2])  # the app's own keys (they have tooltips) first
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DialogScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "close", "Close", tooltip="Back to reading.", id="help.close")
     ]
@@ -38,7 +40,9 @@ class HelpScreen(ModalScreen[None]):
         self._notes = notes
 
     def compose(self) -> ComposeResult:
-        table: DataTable[Content | Text] = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[Content | Text] = DataTable(
+            cursor_type="row", zebra_stripes=True, id="help-keys", classes="dialog"
+        )
         table.border_title = "Keys  (escape to close)"
         # Widths given, not measured: the table under-measures styled `Content` cells and would clip them. What
         # does not fit its column wraps onto more lines (row height None; Rich `Text` wraps there, `Content`

@@ -9,12 +9,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 
 from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.key_hints import key_hints
 from bluebook_tui.ui.messages import ConcordanceAsked, HitChosen
+from bluebook_tui.ui.screens.dialog import DialogScreen
 from bluebook_tui.ui.widgets.search_panel import SearchPanel
 
 
@@ -26,7 +26,7 @@ class SearchOutcome:
     chosen: HitChosen | ConcordanceAsked | None = None
 
 
-class SearchScreen(ModalScreen[SearchOutcome]):
+class SearchScreen(DialogScreen[SearchOutcome]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", tooltip="Back to reading, where you were.", id="search.close"),
         Binding(
@@ -45,7 +45,8 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         comparison: Comparison | None = None,
     ) -> None:
         super().__init__()
-        self._panel = SearchPanel(editions, query, comparison)
+        self._panel = SearchPanel(editions, query, comparison, id="search")
+        self._panel.add_class("dialog")
         self._panel.border_title = "Search"
         # The reader's footer stays below this box and lists its keys, not these.
         self._panel.border_subtitle = key_hints(
