@@ -6,7 +6,6 @@ import asyncio
 import time
 from collections.abc import Callable
 
-from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 from bluebook_tui.ui.widgets.section_pane import SectionPane
 
 
@@ -22,5 +21,5 @@ async def wait_until(predicate: Callable[[], bool], timeout: float = 10.0) -> fl
 
 def shows(pane: SectionPane, section_id: str | None) -> bool:
     """Whether the pane's first rendered section is `section_id` and its text has been mounted."""
-    widgets = list(pane.query_children(SectionMarkdown))
+    widgets = pane.markdowns()
     return bool(widgets) and widgets[0].section.id == section_id and bool(widgets[0].children)

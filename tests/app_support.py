@@ -16,8 +16,7 @@ from textual.worker import WorkerCancelled
 from bluebook_tui.library import Library
 from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.screens.reader import ReaderScreen
-from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
-from bluebook_tui.ui.widgets.section_pane import SectionPane
+from bluebook_tui.ui.widgets.section_pane import SectionPage, SectionPane
 
 
 def make_app(library: Library, data_dir: Path, index_root: Path, section: str | None = None) -> BluebookApp:
@@ -73,12 +72,18 @@ def reader_pane(pilot: Pilot[None]) -> SectionPane:
 
 def shown_sections(pane: SectionPane) -> list[str]:
     """The ids of the sections rendered in a pane, top to bottom."""
-    return [widget.section.id for widget in pane.query_children(SectionMarkdown)]
+    return [widget.section.id for widget in pane.markdowns()]
+
+
+def shown_page(pane: SectionPane) -> SectionPage:
+    """The page the pane shows (not those it keeps ready, hidden)."""
+    assert pane.page is not None, "the pane has rendered no section yet"
+    return pane.page
 
 
 def pane_text(pane: SectionPane) -> str:
     """The pane's rendered text, block by block."""
-    return "\n".join(str(block.render()) for block in pane.query("SectionMarkdown MarkdownBlock"))
+    return "\n".join(str(block.render()) for block in shown_page(pane).query("SectionMarkdown MarkdownBlock"))
 
 
 async def wait_for_hits(pilot: Pilot[None], timeout: float = 20.0) -> OptionList:

@@ -14,7 +14,7 @@ from bluebook_tui.library import Library
 from bluebook_tui.search import SearchService
 from bluebook_tui.ui.commands import ACTIONS
 from bluebook_tui.ui.screens.changes import ChangesScreen, ChangesTable
-from bluebook_tui.ui.widgets.section_markdown import Paragraph, SectionMarkdown
+from bluebook_tui.ui.widgets.section_markdown import Paragraph
 from bluebook_tui.ui.widgets.section_pane import SectionPane
 from bluebook_tui.ui.widgets.section_tree import SectionTree
 from bluebook_tui.ui.widgets.side_by_side import SideBySide
@@ -24,6 +24,7 @@ from tests.app_support import (
     reader,
     reader_pane,
     settle,
+    shown_page,
     shown_sections,
     wait_for_hits,
 )
@@ -120,7 +121,7 @@ async def test_d_marks_changed_words_and_scrolling_keeps_facing_paragraphs_level
         assert not marked_words(left, "insert") and not marked_words(right, "delete")
 
         def paragraph(pane: SectionPane, opening: str) -> Paragraph:
-            blocks = pane.query_children(SectionMarkdown).first().query(Paragraph)
+            blocks = pane.markdowns()[0].query(Paragraph)
             return next(block for block in blocks if str(block.visual).startswith(opening))
 
         # Both books open the section on the Asia-Pacific's security environment: reading into that paragraph
@@ -142,7 +143,7 @@ async def test_d_marks_changed_words_and_scrolling_keeps_facing_paragraphs_level
         assert marked_words(left, "delete") and marked_words(right, "insert")
         # Peacekeeping and Peacebuilding was (2) in 2016 and is (6) in 2022: the numbers are marked in the headings.
         assert shown_sections(left)[0] == "2016/2"
-        left_top, right_top = (pane.query_children(SectionMarkdown).first() for pane in (left, right))
+        left_top, right_top = (pane.markdowns()[0] for pane in (left, right))
         assert marked_words(left_top, "delete", MarkdownHeader) == ["2"]
         assert marked_words(right_top, "insert", MarkdownHeader) == ["6"]
 
@@ -229,7 +230,7 @@ def styled(pane: SectionPane, style: str) -> list[str]:
     """The texts of a pane's paragraphs drawn with a sentence or diff style (`.sentence-new`, …)."""
     return [
         block.visual.plain[span.start : span.end]  # type: ignore[union-attr]
-        for block in pane.query(Paragraph)
+        for block in shown_page(pane).query(Paragraph)
         for span in block.visual.spans  # type: ignore[union-attr]
         if span.style == style
     ]

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 
 from bluebook_tui.library import Library
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
-from bluebook_tui.ui.widgets.section_markdown import MatchHighlighting, SectionMarkdown
+from bluebook_tui.ui.widgets.section_markdown import MatchHighlighting
 from bluebook_tui.ui.widgets.section_pane import SectionPane
 from tests.app_support import make_app, reader, reader_pane, settle
 
@@ -19,7 +19,7 @@ SECTION = "2016/3.A"
 
 
 def blocks(pane: SectionPane) -> list[MatchHighlighting]:
-    return [block for widget in pane.query_children(SectionMarkdown) for block in widget.blocks()]
+    return [block for widget in pane.markdowns() for block in widget.blocks()]
 
 
 def in_view(pane: SectionPane, block: MatchHighlighting) -> bool:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from bluebook_tui.library import Library
 from bluebook_tui.library.markdown import parser
 from bluebook_tui.ui.widgets.section_markdown import readable_tokens
-from tests.app_support import make_app, pane_text, reader_pane, settle
+from tests.app_support import make_app, pane_text, reader_pane, settle, shown_page
 
 WIDGET_TOKENS = {
     "heading_open", "heading_close", "paragraph_open", "paragraph_close", "inline", "hr", "blockquote_open",
@@ -52,9 +52,9 @@ async def test_a_section_renders_footnotes_captions_and_columns(library: Library
         text = pane_text(pane)
         assert "with ALTs[Note] and a good time" in text
         assert "[Note] ALT stands for Assistant Language Teacher" in text
-        notes = pane.query(".notes")
+        notes = shown_page(pane).query(".notes")
         assert len(notes) == 1 and notes.first().border_title == "Notes"
-        captions = pane.query("Paragraph.caption")
+        captions = shown_page(pane).query("Paragraph.caption")
         assert "Signing Ceremony of the Japan-Australia Reciprocal Access Agreement" in str(captions.first().render())
-        column = pane.query_one("SectionMarkdown.column")
+        column = shown_page(pane).query_one("SectionMarkdown.column")
         assert column.section.id == "2022/1.col1" and column.border_title == "Column"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual._styles_cache import StylesCache
+from textual.app import App
 from textual.widgets import Input, Static
 
 from bluebook_tui.library import Library
@@ -19,6 +20,7 @@ from bluebook_tui.ui.screens.reader import SAVE_DELAY_SECONDS
 from bluebook_tui.ui.widgets import section_pane
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.key_bar import KeyBar
+from bluebook_tui.ui.widgets.section_pane import SectionPage, SectionPane
 from bluebook_tui.ui.widgets.section_tree import SectionTree
 from bluebook_tui.ui.widgets.splitter import Splitter
 from bluebook_tui.user_data import Session, Store
@@ -113,6 +115,74 @@ async def test_brackets_step_through_sections_in_reading_order(
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert reader(pilot).section.id == "2022/2"
+
+
+def hidden_pages(pane: SectionPane) -> dict[str, SectionPage]:
+    return {page.section.id: page for page in pane.query_children(SectionPage) if not page.display}
+
+
+def drawn_with(pane: SectionPane, style: str) -> list[str]:
+    """The shown blocks with text drawn in `style`, by their text's start."""
+    return [
+        block.source_content.plain[:30]
+        for widget in pane.markdowns()
+        for block in widget.blocks()
+        if block.rows_marked(style) is not None
+    ]
+
+
+async def test_the_sections_beside_are_ready_so_brackets_show_them_at_once(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root, section="2022/1").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        pane = reader_pane(pilot)
+        first, ready = pane.page, hidden_pages(pane)
+        assert list(ready) == ["2022/1.col1"]  # the next section; none comes before the edition's first
+        await pilot.press("right_square_bracket")
+        # Shown by the key itself: no render to wait for.
+        assert pane.page is ready["2022/1.col1"] and "Misawa" in pane_text(pane)
+        assert [page.display for page in pane.query_children(SectionPage)].count(True) == 1
+        await settle(pilot)
+        await pilot.press("left_square_bracket")
+        assert pane.page is first and pane_text(pane).startswith("(1) Regional Security")
+
+
+async def test_a_section_kept_ready_comes_back_as_it_was_first_rendered(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root, section="2022/1.col1").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        pane = reader_pane(pilot)
+        await pilot.press("f")
+        assert pane.picked_link == 0 and drawn_with(pane, ".link-current")
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert pane.section is not None and pane.section.id == "2022/1.col1"
+        assert pane.picked_link is None and not drawn_with(pane, ".link-current")
+        # A section shown with a search marked is not kept: it comes back without the marks.
+        reader(pilot).open_section("2022/1.col1", pattern="Misawa")
+        await settle(pilot)
+        assert pane.match_count == 2 and drawn_with(pane, ".search-match")
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert pane.match_count == 0 and not drawn_with(pane, ".search-match")
+
+
+async def test_a_search_opens_a_section_marked_even_when_it_is_ready_unmarked(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root, section="2022/1").run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        pane = reader_pane(pilot)
+        assert "2022/1.col1" in hidden_pages(pane)
+        reader(pilot).open_section("2022/1.col1", pattern="Misawa")
+        await settle(pilot)
+        assert pane.match_count == 2 and drawn_with(pane, ".search-match")
 
 
 async def test_e_opens_the_same_section_in_the_other_edition(
@@ -333,13 +403,16 @@ async def test_sections_read_earlier_are_not_kept_in_memory(library: Library, da
         gc.collect()
         return sum(isinstance(thing, StylesCache) for thing in gc.get_objects())
 
+    def widgets(app: App[None]) -> int:
+        return sum(1 for screen in app.screen_stack for _ in screen.walk_children(with_self=True))
+
     async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        before = style_caches()
         for section in list(library.walk())[:30]:
             reader(pilot).open_section(section.id)
             await settle(pilot)
-        assert style_caches() - before < 20
+        # One cache per widget in the app (the pane keeps a few sections ready, hidden), none for those removed.
+        assert style_caches() - widgets(pilot.app) < 20
 
 
 async def test_the_place_is_written_once_the_reader_pauses_without_quitting(

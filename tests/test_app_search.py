@@ -14,13 +14,13 @@ from bluebook_tui.search import SearchService
 from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.screens.search import SearchScreen
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
-from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 from tests.app_support import (
     make_app,
     pane_text,
     reader,
     reader_pane,
     settle,
+    shown_page,
     shown_sections,
     until,
     wait_for_hits,
@@ -124,7 +124,7 @@ async def test_the_match_is_highlighted_in_the_rendered_text(
         assert pane.match_count == 2
         marked = [
             span
-            for block in pane.query("SectionMarkdown > *")
+            for block in shown_page(pane).query("SectionMarkdown > *")
             for span in getattr(block.visual, "spans", [])
             if span.style in (".search-match", ".search-current")
         ]
@@ -232,7 +232,7 @@ async def test_a_name_searched_is_marked_whole_in_the_section_opened(
         assert reader(pilot).query_one(Breadcrumb).status == f"match 1/{len(written)}"
         marked = [
             block.source_content.plain[start:end]
-            for widget in pane.query_children(SectionMarkdown)
+            for widget in pane.markdowns()
             for block in widget.blocks()
             for start, end in block.match_spans()
         ]

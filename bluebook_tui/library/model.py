@@ -119,6 +119,12 @@ class Edition:
         for section in self.sections:
             yield from section.walk()
 
+    def step(self, section: Section, step: int) -> Section | None:
+        """The section `step` places after this one in reading order (-1: the one before); None past either end."""
+        sections = list(self.walk())
+        index = sections.index(section) + step
+        return sections[index] if 0 <= index < len(sections) else None
+
     @cached_property
     def _by_id(self) -> dict[str, Section]:
         return {section.id: section for section in self.walk()}

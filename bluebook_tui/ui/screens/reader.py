@@ -290,10 +290,9 @@ class ReaderScreen(Screen[None]):
             pane.step_match(step)
 
     def action_step_section(self, step: int) -> None:
-        sections = list(self.library.edition(self.section.edition).walk())
-        index = sections.index(self.section) + step
-        if 0 <= index < len(sections):
-            self.open_section(sections[index].id)
+        destination = self.library.edition(self.section.edition).step(self.section, step)
+        if destination is not None:
+            self.open_section(destination.id)
         else:
             self.notify("This is the edition's " + ("last" if step > 0 else "first") + " section.", timeout=3)
 
@@ -406,7 +405,9 @@ class ReaderScreen(Screen[None]):
             self.notify("Comparing needs two editions.", severity="warning")
             return
         if comparing:
-            await self.query_one(ReadingArea).side_by_side_for(comparison)
+            reading_area = self.query_one(ReadingArea)
+            await reading_area.side_by_side_for(comparison)
+            await reading_area.pane.drop_ready()  # before the layout changes, which restyles every widget
         self.comparing = comparing
         if section_id is None:
             self.open_section(self.section.id, pattern=self.pattern, record=False)

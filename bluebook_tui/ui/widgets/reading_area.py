@@ -31,7 +31,7 @@ class ReadingArea(ContentSwitcher):
         self._side_by_side_mount: asyncio.Task[SideBySide] | None = None
 
     def compose(self) -> ComposeResult:
-        yield SectionPane(first=self._first, id=PANE_ID)
+        yield SectionPane(first=self._first, keep_ready=True, id=PANE_ID)
 
     @property
     def pane(self) -> SectionPane:

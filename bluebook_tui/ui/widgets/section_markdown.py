@@ -414,7 +414,7 @@ class SectionMarkdown(Markdown):
             margin: 0 0 1 0;
         }
     }
-    SectionPane > SectionMarkdown:first-child MarkdownHeader { margin-top: 0; }
+    SectionPage > SectionMarkdown:first-child MarkdownHeader { margin-top: 0; }
     """
 
     def __init__(

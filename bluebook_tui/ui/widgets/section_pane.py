@@ -1,4 +1,8 @@
-"""The reading pane: a section and, below it, its subsections, mounted a few at a time so text shows at once."""
+"""The reading pane: a section and, below it, its subsections, mounted a few at a time so text shows at once.
+
+The reading pane keeps the sections beside the one read ready, hidden: `]` and `[` then only show them, instead of
+parsing and mounting a section on the way from the key to its text (~40 ms of ~110 on this machine).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
+from textual.await_remove import AwaitRemove
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.geometry import Region, Spacing
@@ -17,14 +22,14 @@ from textual.widget import MountError, Widget
 from textual.widgets import Static
 
 from bluebook_tui.library.markdown import footnote_marker
-from bluebook_tui.library.model import Section
+from bluebook_tui.library.model import Edition, Section
 from bluebook_tui.ui.messages import MatchesCounted, NoteOpened, PaneRendered, SectionSelected, VisibleSectionChanged
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
 
     from bluebook_tui.ui.app import BluebookApp
-    from bluebook_tui.ui.widgets.section_markdown import ChangeMarks, MatchHighlighting
+    from bluebook_tui.ui.widgets.section_markdown import ChangeMarks, MatchHighlighting, SectionMarkdown
 
 # What to mark in a section the pane shows (None: nothing), as the view around the pane decides.
 ChangeMarksFor = Callable[[Section], "ChangeMarks | None"]
@@ -36,6 +41,9 @@ PREVIEW_CHARACTERS = 2500
 
 # Subsections mounted per step after the first: small enough to keep each step short.
 MOUNT_BATCH = 4
+# Sections kept ready, hidden, in the reading pane: the one before and the one after. No more: every widget kept
+# is restyled whenever a class changes above it (~5 ms per section when the reader's layout changes).
+PAGES_KEPT = 2
 # Rows kept in view above and below the current match or picked link, so that it never sits at the pane's edge.
 CONTEXT_ROWS = 3
 # The hrefs of a footnote reference's link and of a column's (`section_markdown.note_link`, `section_link`).
@@ -46,6 +54,21 @@ def _below(section: Section, depth: int = 1) -> Iterator[tuple[Section, int]]:
     for child in section.children:
         yield child, depth
         yield from _below(child, depth + 1)
+
+
+class SectionPage(Widget):
+    """A section and its subsections, as shown together in a pane (its `SectionMarkdown` children)."""
+
+    DEFAULT_CSS = """
+    SectionPage { height: auto; layout: vertical; }
+    """
+
+    def __init__(self, section: Section) -> None:
+        super().__init__()
+        self.section = section
+        # Rendered with no search or change marked; all its subsections mounted.
+        self.clean = True
+        self.complete = False
 
 
 class SectionPane(VerticalScroll, can_focus=True):
@@ -85,14 +108,22 @@ class SectionPane(VerticalScroll, can_focus=True):
         *,
         first: Section | None = None,
         change_marks: ChangeMarksFor | None = None,
+        keep_ready: bool = False,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         """`first`: the section the pane opens on, drawn in the very first frame (as a preview, see `show`);
-        `change_marks`: what to mark in each section shown (the side-by-side view's panes have it)."""
+        `change_marks`: what to mark in each section shown (the side-by-side view's panes have it); `keep_ready`:
+        have the sections before and after the one shown rendered, hidden, so that stepping to them is at once
+        (the reading pane has it)."""
         super().__init__(id=id, classes=classes)
         self._first = first
         self._change_marks = change_marks
+        self._keep_ready = keep_ready
+        # The page shown, and the pages kept ready (hidden) by section id, least recently shown first.
+        self._page: SectionPage | None = None
+        self._ready: dict[str, SectionPage] = {}
+        self._preparing: SectionPage | None = None
         self.section: Section | None = None
         self.highlight: re.Pattern[str] | None = None
         self._matches: list[tuple[MatchHighlighting, int]] = []
@@ -120,6 +151,7 @@ class SectionPane(VerticalScroll, can_focus=True):
     ) -> None:
         """Render `section` (cancelling a render under way), then go to match `match` (the first by default) or
         to `scroll_y`, with its link `link` picked (where it was when the reader left)."""
+        self._unmark_page()
         self._first_match = match
         self.section = section
         self.highlight = re.compile(pattern, re.IGNORECASE) if pattern else None
@@ -127,12 +159,27 @@ class SectionPane(VerticalScroll, can_focus=True):
         self._links, self._current_link, self._opened_note, self._left_for_notes = [], -1, None, []
         self._visible_section_id = section.id
         if _RENDERER in sys.modules:
-            self._mount_section(section, self.highlight, scroll_y, link)
+            self._stop_preparing()
+            ready = self._ready.get(section.id) if self.highlight is None else None
+            if ready is not None and ready.section == section:
+                self._show_ready(ready)
+                self.call_after_refresh(self._settle, scroll_y, link)
+            else:
+                self._mount_section(section, self.highlight, scroll_y, link)
             return
         if section is not self._first:
             self.remove_children()
             self.mount(Static(_preview(section), classes="preview"))
         self.call_after_refresh(self._mount_section, section, self.highlight, scroll_y, link)
+
+    @property
+    def page(self) -> SectionPage | None:
+        """The page shown: the section and its subsections (None until the first is rendered)."""
+        return self._page
+
+    def markdowns(self) -> list[SectionMarkdown]:
+        """The section shown and the subsections rendered so far, in reading order."""
+        return [] if self._page is None else cast("list[SectionMarkdown]", list(self._page.children))
 
     @work(exclusive=True, group="render")
     async def _mount_section(
@@ -142,36 +189,120 @@ class SectionPane(VerticalScroll, can_focus=True):
         from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
 
         edition = cast("BluebookApp", self.app).library.edition(section.edition)
-        shown = list(self.children)
+        page = self._page
         try:
             with self.app.batch_update():
-                if shown and isinstance(shown[0], SectionMarkdown):
+                await self.remove_children([child for child in self.children if not isinstance(child, SectionPage)])
+                shown = self.markdowns()
+                if page is not None and shown and not self._keeps(page):
+                    # The page's first widget shows the section: less time than removing it and mounting another.
                     first = shown[0]
-                    await self.remove_children(shown[1:])
+                    await page.remove_children(page.children[1:])
                     if first.section.kind != section.kind:
                         await first.remove_children()  # before it is restyled as a column (or not): all at once
                     first.set_section(section, 0, highlight, self._marks(section), edition)
+                    page.section, page.complete = section, False
                 else:
+                    self._put_away_shown()
                     first = SectionMarkdown(section, 0, highlight, self._marks(section), edition)
-                    await self.remove_children()
-                    await self.mount(first)
+                    page = self._page = SectionPage(section)
+                    await self.mount(page)
+                    await page.mount(first)
+                page.clean = highlight is None and self._change_marks is None
                 release_style_caches()
                 self.scroll_home(animate=False, immediate=True)
                 await first.render_section()
-            below = list(_below(section))
-            for start in range(0, len(below), MOUNT_BATCH):
-                batch = [
-                    SectionMarkdown(sub, depth, highlight, self._marks(sub), edition)
-                    for sub, depth in below[start : start + MOUNT_BATCH]
-                ]
-                await self.mount_all(batch)
-                for widget in batch:
-                    await widget.render_section()
+            await self._mount_below(page, highlight, edition)
         except MountError:
             # A newer section was asked for while this one was being put up (a hit opened straight after typing):
             # its render removed these widgets before they were mounted. That render carries on; this one stops.
             return
         self.call_after_refresh(self._settle, scroll_y, link)
+
+    async def _mount_below(self, page: SectionPage, highlight: re.Pattern[str] | None, edition: Edition) -> None:
+        """The page's subsections, a few at a time, each rendered before the next few are mounted."""
+        from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
+
+        below = list(_below(page.section))
+        for start in range(0, len(below), MOUNT_BATCH):
+            batch = [
+                SectionMarkdown(sub, depth, highlight, self._marks(sub), edition)
+                for sub, depth in below[start : start + MOUNT_BATCH]
+            ]
+            await page.mount_all(batch)
+            for widget in batch:
+                await widget.render_section()
+        page.complete = True
+
+    # The sections kept ready ------------------------------------------------------------------------------
+
+    def _keeps(self, page: SectionPage) -> bool:
+        """Whether a page left is kept ready: in the reading pane, when whole and with nothing marked."""
+        return self._keep_ready and page.clean and page.complete
+
+    def _unmark_page(self) -> None:
+        """Unpick the link and close the note of the page shown, so that it comes back as it was rendered."""
+        if 0 <= self._current_link < len(self._links):
+            self._links[self._current_link][0].pick_link(None)
+        self._close_note()
+
+    def _put_away_shown(self) -> None:
+        """Hide the page shown and keep it ready, or remove it; only the last `PAGES_KEPT` left are kept."""
+        page, self._page = self._page, None
+        if page is None:
+            return
+        if not self._keeps(page):
+            page.remove()
+            return
+        page.display = False
+        self._ready.pop(page.section.id, None)
+        self._ready[page.section.id] = page
+        while len(self._ready) > PAGES_KEPT:
+            self._ready.pop(next(iter(self._ready))).remove()
+
+    def _show_ready(self, page: SectionPage) -> None:
+        from bluebook_tui.ui.textual_compat import release_style_caches
+
+        del self._ready[page.section.id]
+        with self.app.batch_update():
+            self._put_away_shown()
+            page.display = True
+            self._page = page
+            release_style_caches()
+            self.scroll_home(animate=False, immediate=True)
+
+    def drop_ready(self) -> AwaitRemove:
+        """Remove the sections kept ready (while the pane is hidden they would only be restyled, never shown)."""
+        self._stop_preparing()
+        pages, self._ready = list(self._ready.values()), {}
+        return self.remove_children(pages)
+
+    def _stop_preparing(self) -> None:
+        self.workers.cancel_group(self, "prepare")
+        if self._preparing is not None:
+            self._preparing.remove()
+            self._preparing = None
+
+    @work(exclusive=True, group="prepare")
+    async def _prepare_beside(self, section: Section) -> None:
+        """Render the sections after and before `section` in reading order, hidden, unless they are ready."""
+        from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
+
+        edition = cast("BluebookApp", self.app).library.edition(section.edition)
+        for beside in (edition.step(section, 1), edition.step(section, -1)):
+            if beside is None or beside.id in self._ready:
+                continue
+            page = self._preparing = SectionPage(beside)
+            page.display = False
+            first = SectionMarkdown(beside, 0, None, None, edition)
+            await self.mount(page)
+            await page.mount(first)
+            await first.render_section()
+            await self._mount_below(page, None, edition)
+            self._preparing = None
+            self._ready[beside.id] = page
+            while len(self._ready) > PAGES_KEPT:
+                self._ready.pop(next(iter(self._ready))).remove()
 
     def _marks(self, section: Section) -> ChangeMarks | None:
         return self._change_marks(section) if self._change_marks is not None else None
@@ -179,17 +310,15 @@ class SectionPane(VerticalScroll, can_focus=True):
     def _settle(self, scroll_y: int, link: int | None) -> None:
         """Once everything is laid out: count the matches and show the first, or restore the scroll offset and the
         link picked."""
-        from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
-
         self._matches = [
             (block, index)
-            for widget in self.query_children(SectionMarkdown)
+            for widget in self.markdowns()
             for block in widget.blocks()
             for index in range(len(block.match_spans()))
         ]
         self._links = [
             (block, index)
-            for widget in self.query_children(SectionMarkdown)
+            for widget in self.markdowns()
             for block in widget.blocks()
             for index in range(len(block.links()))
         ]
@@ -204,6 +333,9 @@ class SectionPane(VerticalScroll, can_focus=True):
             self.post_message(MatchesCounted(0, 0))
         if self.section is not None:
             self.post_message(PaneRendered(self.section.id))
+        page = self._page
+        if self._keep_ready and page is not None and page.complete and page.section is self.section:
+            self._prepare_beside(page.section)
 
     def sections_shown(self) -> list[Section]:
         """The section shown and its subsections, in reading order (rendered yet or not)."""
@@ -296,15 +428,8 @@ class SectionPane(VerticalScroll, can_focus=True):
 
     def _open_note(self, label: str) -> None:
         """Show the note, top of the pane, its number picked out; `back_from_note` returns to the reference."""
-        from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
-
         note = next(
-            (
-                block
-                for widget in self.query_children(SectionMarkdown)
-                for block in widget.blocks()
-                if block.note_label == label
-            ),
+            (block for widget in self.markdowns() for block in widget.blocks() if block.note_label == label),
             None,
         )
         if note is None:
@@ -336,10 +461,8 @@ class SectionPane(VerticalScroll, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         if _RENDERER not in sys.modules:
             return
-        from bluebook_tui.ui.widgets.section_markdown import SectionMarkdown
-
         top = None
-        for widget in self.query_children(SectionMarkdown):
+        for widget in self.markdowns():
             if widget.virtual_region.y > new_value:
                 break
             top = widget.section.id

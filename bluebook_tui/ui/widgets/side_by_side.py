@@ -369,7 +369,7 @@ class SideBySide(Horizontal):
             return
         markdown, block = anchor
         counterpart = self.comparison.counterpart(markdown.section)
-        facing = next((shown for shown in other.query_children(SectionMarkdown) if shown.section is counterpart), None)
+        facing = next((shown for shown in other.markdowns() if shown.section is counterpart), None)
         if facing is None:
             return
         index = None
@@ -388,7 +388,7 @@ class SideBySide(Horizontal):
 
 def _shown_sentences(pane: SectionPane) -> Iterator[tuple[SentenceMark, MatchHighlighting]]:
     """The marks of the sentences a pane shows, in reading order, each with the block it stands in."""
-    for markdown in pane.query_children(SectionMarkdown):
+    for markdown in pane.markdowns():
         for block in markdown.blocks():
             for mark in block.sentence_marks():
                 yield mark, block
@@ -401,7 +401,7 @@ def _block_holding(pane: SectionPane, address: str) -> MatchHighlighting | None:
 def _anchor_block(pane: SectionPane) -> tuple[SectionMarkdown, MatchHighlighting] | None:
     """The heading or paragraph at the top line of the pane (where reading goes on), or the next one below it."""
     top = pane.content_region.y
-    for markdown in pane.query_children(SectionMarkdown):
+    for markdown in pane.markdowns():
         if markdown.region.bottom <= top:
             continue
         for block in markdown.blocks():
