@@ -255,6 +255,10 @@ class SectionPane(VerticalScroll, can_focus=True):
             page.remove()
             return
         page.display = False
+        self._keep(page)
+
+    def _keep(self, page: SectionPage) -> None:
+        """Keep the page ready (the most recent), removing the least recent past `PAGES_KEPT`."""
         self._ready.pop(page.section.id, None)
         self._ready[page.section.id] = page
         while len(self._ready) > PAGES_KEPT:
@@ -300,9 +304,7 @@ class SectionPane(VerticalScroll, can_focus=True):
             await first.render_section()
             await self._mount_below(page, None, edition)
             self._preparing = None
-            self._ready[beside.id] = page
-            while len(self._ready) > PAGES_KEPT:
-                self._ready.pop(next(iter(self._ready))).remove()
+            self._keep(page)
 
     def _marks(self, section: Section) -> ChangeMarks | None:
         return self._change_marks(section) if self._change_marks is not None else None
