@@ -16,6 +16,7 @@ from textual.worker import WorkerCancelled
 from bluebook_tui.library import Library
 from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.screens.reader import ReaderScreen
+from bluebook_tui.ui.widgets.section_markdown import Paragraph
 from bluebook_tui.ui.widgets.section_pane import SectionPage, SectionPane
 
 
@@ -105,3 +106,13 @@ def text_in(pilot: Pilot[None], widget: Widget) -> list[str]:
     region = widget.region
     strips = pilot.app.screen._compositor.render_strips()
     return [strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)]
+
+
+def styled(pane: SectionPane, style: str) -> list[str]:
+    """The texts of a pane's paragraphs drawn with a sentence or diff style (`.sentence-new`, `.link-current`, …)."""
+    return [
+        block.visual.plain[span.start : span.end]  # type: ignore[union-attr]
+        for block in shown_page(pane).query(Paragraph)
+        for span in block.visual.spans  # type: ignore[union-attr]
+        if span.style == style
+    ]

@@ -24,8 +24,8 @@ from tests.app_support import (
     reader,
     reader_pane,
     settle,
-    shown_page,
     shown_sections,
+    styled,
     wait_for_hits,
 )
 
@@ -224,16 +224,6 @@ async def test_search_counts_hits_per_edition_and_jumps_to_a_hits_counterpart(
         await settle(pilot)
         assert pilot.app.screen is reader(pilot)
         assert reader(pilot).section.id == "2022/4.B.B" and reader(pilot).pattern  # the query's words marked
-
-
-def styled(pane: SectionPane, style: str) -> list[str]:
-    """The texts of a pane's paragraphs drawn with a sentence or diff style (`.sentence-new`, …)."""
-    return [
-        block.visual.plain[span.start : span.end]  # type: ignore[union-attr]
-        for block in shown_page(pane).query(Paragraph)
-        for span in block.visual.spans  # type: ignore[union-attr]
-        if span.style == style
-    ]
 
 
 async def test_side_by_side_marks_what_became_of_each_sentence(

@@ -24,7 +24,7 @@ from bluebook_tui.ui.widgets.section_pane import SectionPage, SectionPane
 from bluebook_tui.ui.widgets.section_tree import SectionTree
 from bluebook_tui.ui.widgets.splitter import Splitter
 from bluebook_tui.user_data import Session, Store
-from tests.app_support import make_app, pane_text, reader, reader_pane, settle, shown_sections
+from tests.app_support import make_app, pane_text, reader, reader_pane, settle, shown_sections, styled
 
 
 async def test_opens_on_the_newest_editions_first_section(library: Library, data_dir: Path, index_root: Path) -> None:
@@ -121,16 +121,6 @@ def hidden_pages(pane: SectionPane) -> dict[str, SectionPage]:
     return {page.section.id: page for page in pane.query_children(SectionPage) if not page.display}
 
 
-def drawn_with(pane: SectionPane, style: str) -> list[str]:
-    """The shown blocks with text drawn in `style`, by their text's start."""
-    return [
-        block.source_content.plain[:30]
-        for widget in pane.markdowns()
-        for block in widget.blocks()
-        if block.rows_marked(style) is not None
-    ]
-
-
 async def test_the_sections_beside_are_ready_so_brackets_show_them_at_once(
     library: Library, data_dir: Path, index_root: Path
 ) -> None:
@@ -155,22 +145,22 @@ async def test_a_section_kept_ready_comes_back_as_it_was_first_rendered(
         await settle(pilot)
         pane = reader_pane(pilot)
         await pilot.press("f")
-        assert pane.picked_link == 0 and drawn_with(pane, ".link-current")
+        assert pane.picked_link == 0 and styled(pane, ".link-current")
         await pilot.press("right_square_bracket")
         await settle(pilot)
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert pane.section is not None and pane.section.id == "2022/1.col1"
-        assert pane.picked_link is None and not drawn_with(pane, ".link-current")
+        assert pane.picked_link is None and not styled(pane, ".link-current")
         # A section shown with a search marked is not kept: it comes back without the marks.
         reader(pilot).open_section("2022/1.col1", pattern="Misawa")
         await settle(pilot)
-        assert pane.match_count == 2 and drawn_with(pane, ".search-match")
+        assert pane.match_count == 2 and styled(pane, ".search-match")
         await pilot.press("right_square_bracket")
         await settle(pilot)
         await pilot.press("left_square_bracket")
         await settle(pilot)
-        assert pane.match_count == 0 and not drawn_with(pane, ".search-match")
+        assert pane.match_count == 0 and not styled(pane, ".search-match")
 
 
 async def test_a_search_opens_a_section_marked_even_when_it_is_ready_unmarked(
@@ -182,7 +172,7 @@ async def test_a_search_opens_a_section_marked_even_when_it_is_ready_unmarked(
         assert "2022/1.col1" in hidden_pages(pane)
         reader(pilot).open_section("2022/1.col1", pattern="Misawa")
         await settle(pilot)
-        assert pane.match_count == 2 and drawn_with(pane, ".search-match")
+        assert pane.match_count == 2 and styled(pane, ".search-match")
 
 
 async def test_e_opens_the_same_section_in_the_other_edition(

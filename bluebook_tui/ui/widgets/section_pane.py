@@ -63,12 +63,22 @@ class SectionPage(Widget):
     SectionPage { height: auto; layout: vertical; }
     """
 
-    def __init__(self, section: Section) -> None:
-        super().__init__()
-        self.section = section
-        # Rendered with no search or change marked; all its subsections mounted.
-        self.clean = True
+    def __init__(self, first: SectionMarkdown) -> None:
+        """`first`: the section's own widget; its subsections' are mounted after it."""
+        super().__init__(first)
+        self.first = first
+        # All its subsections mounted.
         self.complete = False
+
+    @property
+    def section(self) -> Section:
+        return self.first.section
+
+    @property
+    def marked(self) -> bool:
+        """Whether a search or changes are marked in it."""
+        markdowns = cast("list[SectionMarkdown]", list(self.children))
+        return any(markdown.highlight is not None or markdown.changes is not None for markdown in markdowns)
 
 
 class SectionPane(VerticalScroll, can_focus=True):
@@ -201,14 +211,12 @@ class SectionPane(VerticalScroll, can_focus=True):
                     if first.section.kind != section.kind:
                         await first.remove_children()  # before it is restyled as a column (or not): all at once
                     first.set_section(section, 0, highlight, self._marks(section), edition)
-                    page.section, page.complete = section, False
+                    page.complete = False
                 else:
                     self._put_away_shown()
                     first = SectionMarkdown(section, 0, highlight, self._marks(section), edition)
-                    page = self._page = SectionPage(section)
+                    page = self._page = SectionPage(first)
                     await self.mount(page)
-                    await page.mount(first)
-                page.clean = highlight is None and self._change_marks is None
                 release_style_caches()
                 self.scroll_home(animate=False, immediate=True)
                 await first.render_section()
@@ -238,7 +246,7 @@ class SectionPane(VerticalScroll, can_focus=True):
 
     def _keeps(self, page: SectionPage) -> bool:
         """Whether a page left is kept ready: in the reading pane, when whole and with nothing marked."""
-        return self._keep_ready and page.clean and page.complete
+        return self._keep_ready and page.complete and not page.marked
 
     def _unmark_page(self) -> None:
         """Unpick the link and close the note of the page shown, so that it comes back as it was rendered."""
@@ -296,11 +304,10 @@ class SectionPane(VerticalScroll, can_focus=True):
         for beside in (edition.step(section, 1), edition.step(section, -1)):
             if beside is None or beside.id in self._ready:
                 continue
-            page = self._preparing = SectionPage(beside)
-            page.display = False
             first = SectionMarkdown(beside, 0, None, None, edition)
+            page = self._preparing = SectionPage(first)
+            page.display = False
             await self.mount(page)
-            await page.mount(first)
             await first.render_section()
             await self._mount_below(page, None, edition)
             self._preparing = None
