@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
 from bluebook_tui.library import Library
+from bluebook_tui.search import SearchService
 from bluebook_tui.ui.screens.search import SearchScreen
 from bluebook_tui.ui.widgets.section_tree import SectionTree
-from tests.app_support import make_app, press_in_one_burst, reader, settle, until
+from tests.app_support import make_app, press_in_one_burst, reader, settle, until, wait_for_hits
 
 
 class _OneInput(App[None]):
@@ -78,3 +80,25 @@ async def test_enter_in_the_same_burst_as_the_query_opens_its_first_hit(
         await until(pilot, lambda: not isinstance(pilot.app.screen, SearchScreen))
         assert not isinstance(pilot.app.screen, SearchScreen)
         assert "Djibouti" in reader(pilot).section.text
+
+
+async def test_a_query_typed_in_one_burst_is_searched_once_as_a_whole(
+    library: Library, data_dir: Path, index_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await until(pilot, lambda: pilot.app.search_service is not None)
+        service = pilot.app.search_service
+        searched: list[str] = []
+
+        def recorded(query: str, *args: object, **kwargs: object) -> object:
+            searched.append(query)
+            return SearchService.search(service, query, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(service, "search", recorded)
+        await pilot.press("slash")
+        await settle(pilot)
+        press_in_one_burst(pilot, *"IBUKI")
+        hits = await wait_for_hits(pilot)
+        assert searched == ["IBUKI"]
+        assert "observing" in str(hits.get_option_at_index(1).prompt)

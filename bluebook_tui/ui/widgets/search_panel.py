@@ -3,15 +3,17 @@
 While two editions are compared, each hit says what became of its section in the other edition, and one key
 opens that counterpart.
 
-Each keystroke starts a thread worker that waits a moment (so a burst of typing costs one search) and drops its
-results if a newer query has started meanwhile; the UI thread never waits on the index.
+A keystroke asks for a search of the query as it stands once the keys already received are handled, so a burst of
+typing (a paste, fast keys over SSH) costs one search and no key waits on a timer. The search runs in a thread
+worker, which drops its results if a newer query has started meanwhile; the UI thread never waits on the index.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
-import time
 from collections.abc import Sequence
+from contextlib import suppress
 from itertools import groupby
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -38,8 +40,9 @@ if TYPE_CHECKING:
     from bluebook_tui.ui.app import BluebookApp
 from bluebook_tui.ui.widgets.badges import counterpart_note, matched_note
 
-DEBOUNCE_SECONDS = 0.015
 HIT_LIMIT = 50
+# How long the query's echo may wait for its hits, to be painted in one frame with them.
+HOLD_SECONDS = 0.03
 SUGGESTION_PREFIX = "suggestion:"
 AS_TYPED_PREFIX = "as-typed:"
 COUNT_BAR_WIDTH = 12
@@ -183,6 +186,8 @@ class SearchPanel(Vertical):
         self._as_typed: str | None = None  # a query the reader asked to see as typed, not as suggested
         self._shown_query = ""  # the query whose hits are listed
         self._submit_pending: str | None = None
+        self._search_asked = False  # a search of the query as it stands is on its way
+        self._search_done = asyncio.Event()  # the latest search's hits are shown, or dropped as stale
 
     def compose(self) -> ComposeResult:
         yield OrderedInput(self._initial_query, placeholder=f"Search {self._all_editions}…", id="search-query")
@@ -279,8 +284,14 @@ class SearchPanel(Vertical):
         self.post_message(HitChosen(option_id, self._pattern))
 
     def _start_search(self) -> None:
-        if not self.is_mounted:
-            return
+        """Search once the messages already waiting are handled: the keys of a burst then cost one search, of the
+        query they leave."""
+        if self.is_mounted and not self._search_asked:
+            self._search_asked = True
+            self.call_later(self._search_as_it_stands)
+
+    async def _search_as_it_stands(self) -> None:
+        self._search_asked = False
         query = self.query_one("#search-query", Input).value.strip()
         if not query:
             self.workers.cancel_group(self, "search")
@@ -290,7 +301,13 @@ class SearchPanel(Vertical):
         elif (service := cast("BluebookApp", self.app).search_service) is None:
             self._show_status(cast("BluebookApp", self.app).search_note)
         else:
+            self._search_done.clear()
             self._search(service, query, self.edition, query == self._as_typed)
+            # Textual paints the echo of the query at once, and after a paint waits one to two frame periods
+            # (17-33 ms) before the next: hits found a few ms later would wait that long. Held for a moment, the
+            # echo is painted with them.
+            with self.app.batch_update(), suppress(TimeoutError):
+                await asyncio.wait_for(self._search_done.wait(), HOLD_SECONDS)
 
     def _show_status(self, text: str) -> None:
         self.query_one("#search-total", Static).update(text)
@@ -298,9 +315,6 @@ class SearchPanel(Vertical):
     @work(thread=True, exclusive=True, group="search")
     def _search(self, service: SearchService, query: str, edition: str | None, as_typed: bool) -> None:
         worker = get_current_worker()
-        time.sleep(DEBOUNCE_SECONDS)
-        if worker.is_cancelled:
-            return
         results = service.search(query, edition=edition, limit=HIT_LIMIT, as_you_type=True, as_typed=as_typed)
         counts = self._edition_counts(results, edition)
         notes = self._notes(results.hits, results.pattern)
@@ -338,6 +352,7 @@ class SearchPanel(Vertical):
     def _show_results(
         self, results: SearchResults, query: str, edition: str | None, counts: dict[str, int], notes: dict[str, Content]
     ) -> None:
+        self._search_done.set()
         current = self.query_one("#search-query", Input).value.strip()
         if (query, edition) != (current, self.edition):
             return  # a newer search is on its way
