@@ -37,7 +37,8 @@ def reader_commands() -> type[Provider]:
 
 class BluebookApp(App[None]):
     TITLE = "Bluebook"
-    # The screens' styling; widgets keep theirs in DEFAULT_CSS. Shipped as package data (pyproject.toml).
+    # The reader screen's styling; the other screens and the widgets keep theirs in DEFAULT_CSS. Shipped as
+    # package data (pyproject.toml).
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {reader_commands}
     BINDINGS: ClassVar[list[BindingType]] = [

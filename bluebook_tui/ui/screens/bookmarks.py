@@ -19,6 +19,13 @@ from bluebook_tui.user_data import Bookmarks, SaveError
 
 
 class BookmarksScreen(DialogScreen[str | None]):
+    DEFAULT_CSS = """
+    BookmarksScreen {
+        #bookmarks { width: 100%; max-width: 100; max-height: 80%; padding: 0; }
+        #no-bookmarks { width: auto; padding: 1 2; }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", tooltip="Back to reading.", id="bookmarks.close"),
         Binding("d,delete", "remove", "Remove", tooltip="Remove the highlighted bookmark.", id="bookmarks.remove"),

@@ -67,6 +67,13 @@ class ChangesTable(DataTable[Any]):
 class ChangesScreen(Screen[str | None]):
     """Dismissed with the id of the section to open side by side, or None."""
 
+    DEFAULT_CSS = """
+    ChangesScreen {
+        #changes-summary { height: 1; padding: 0 1; background: $panel; }
+        ChangesTable { height: 1fr; }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,C", "close", "Back", tooltip="Back to reading, where you were.", id="changes.close"),
         Binding(

@@ -11,5 +11,21 @@ ResultType = TypeVar("ResultType")
 
 
 class DialogScreen(ModalScreen[ResultType]):
-    """A modal dialog; its frame is the widget with the `dialog` class (the frame, and each dialog's size, are in
-    `ui/app.tcss`)."""
+    """A modal dialog; its frame is the widget with the `dialog` class (each dialog's size is in its screen's
+    DEFAULT_CSS)."""
+
+    DEFAULT_CSS = """
+    DialogScreen {
+        align: center middle;
+        .dialog {
+            height: auto;
+            max-height: 90%;
+            padding: 0 1;
+            border: round $accent;
+            border-title-color: $accent;
+            background: $surface;
+            /* Over the focus border of a widget that is its own frame (the bookmarks' list). */
+            &:focus { border: round $accent; }
+        }
+    }
+    """

@@ -19,6 +19,13 @@ from bluebook_tui.ui.textual_compat import OrderedInput
 class ExportScreen(DialogScreen[Path | None]):
     """Dismissed with the chosen path (relative ones from the current directory), or None on escape."""
 
+    DEFAULT_CSS = """
+    ExportScreen {
+        #export { width: 100%; max-width: 90; }
+        #export-help { color: $text-muted; }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Back to reading; nothing is written.", id="export.cancel"),
     ]

@@ -29,6 +29,19 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
 
 
 class HelpScreen(DialogScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen {
+        /* The table's cells bring their own padding. */
+        #help-keys { width: auto; max-width: 100%; padding: 0; }
+        /* With notes under the keys, the keys scroll in what the notes leave. */
+        &.-with-notes #help-keys { height: 1fr; max-height: 100%; }
+        #help-notes {
+            width: auto; max-width: 100%; max-height: 40%; overflow-y: auto;
+            padding: 0 1; background: $surface; color: $text-muted;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "close", "Close", tooltip="Back to reading.", id="help.close")
     ]

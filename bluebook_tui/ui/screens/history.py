@@ -17,7 +17,7 @@ from bluebook_tui.library.model import Library, Section
 from bluebook_tui.ui.key_hints import key_hints
 from bluebook_tui.ui.screens.dialog import DialogScreen
 
-# The dialog's widest (its max-width in ui/app.tcss), and what its border, padding, the table's cell padding (a
+# The dialog's widest (its max-width in DEFAULT_CSS below), and what its border, padding, the table's cell padding (a
 # cell either side of four columns) and a scrollbar take of that.
 MAX_WIDTH = 120
 CHROME = 2 + 2 + 4 * 2 + 2
@@ -27,6 +27,14 @@ MIN_SECTION_WIDTH = 12
 
 class HistoryScreen(DialogScreen[str | None]):
     """Dismissed with the id of the section chosen (one edition's counterpart), or None on escape."""
+
+    DEFAULT_CSS = """
+    HistoryScreen {
+        #history { width: 100%; max-width: 120; }  /* history.MAX_WIDTH */
+        #history-status { color: $text-muted; }
+        DataTable { height: auto; max-height: 30; }
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Close", tooltip="Back to reading.", id="history.close"),

@@ -60,6 +60,23 @@ class TabBody(Vertical):
 class InsightsScreen(Screen[HitChosen | None]):
     """Dismissed with the concordance line chosen (its section and the term to mark), or None."""
 
+    DEFAULT_CSS = """
+    InsightsScreen {
+        #insights-summary { height: 1; padding: 0 1; background: $panel; }
+        #tab-bar { height: 1; margin: 0 0 1 0; }
+        ContentSwitcher, ContentSwitcher > Vertical { height: 1fr; }
+        #keyword-tables { height: 1fr; }
+        #keyword-tables > Vertical { width: 1fr; }
+        .table-title { height: 1; padding: 0 1; text-style: bold; }
+        DataTable { height: 1fr; }
+        #shift-example { height: auto; max-height: 50%; border-top: solid $foreground 20%; }
+        #shift-example > Static { width: 1fr; padding: 0 1; border-top: blank; border-title-color: $text-muted; }
+        #term { margin: 0 0 0 0; }
+        #concordance-note, #dispersion-note { height: 1; padding: 0 1; color: $text-muted; }
+        #dispersion-chart { padding: 0 1; }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,I", "close", "Back", tooltip="Back to reading, where you were.", id="insights.close"),
         Binding("1", "tab('keywords')", "Keywords", tooltip="Words and phrases rising and falling.", id="insights.1"),

@@ -23,8 +23,20 @@ def _options(editions: Sequence[str], notes: dict[str, str]) -> list[Option]:
     ]
 
 
+# The two pickers' look, each under its own screen's name.
+_PICK_CSS = """
+PickScreen {
+    #pick { width: 60; max-width: 95%; }
+    #pick-help { color: $text-muted; width: 100%; }
+    OptionList { width: 1fr; height: auto; max-height: 20; border-title-color: $text-muted; }
+}
+"""
+
+
 class EditionScreen(DialogScreen[str | None]):
     """Dismissed with the chosen edition, or None on escape."""
+
+    DEFAULT_CSS = _PICK_CSS.replace("PickScreen", "EditionScreen")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Stay where you are.", id="pick.cancel"),
@@ -59,6 +71,8 @@ class EditionScreen(DialogScreen[str | None]):
 class PairScreen(DialogScreen[tuple[str, str] | None]):
     """The two editions to compare: one from each list (enter in the first moves to the second). Dismissed with
     them older first, or None on escape; the same edition twice is said, not taken."""
+
+    DEFAULT_CSS = _PICK_CSS.replace("PickScreen", "PairScreen")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Keep the editions compared now.", id="pair.cancel"),

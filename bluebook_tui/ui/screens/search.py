@@ -27,6 +27,14 @@ class SearchOutcome:
 
 
 class SearchScreen(DialogScreen[SearchOutcome]):
+    DEFAULT_CSS = """
+    SearchScreen {
+        align: center top;
+        /* The one tall dialog: all the height the margins leave, its panel's parts padded by themselves. */
+        #search { width: 100%; max-width: 120; height: 1fr; max-height: initial; margin: 1 2; padding: 0; }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", tooltip="Back to reading, where you were.", id="search.close"),
         Binding(
