@@ -198,6 +198,9 @@ async def test_bookmarks_are_added_listed_opened_and_kept(library: Library, data
         await pilot.press("B")
         await settle(pilot)
         assert isinstance(pilot.app.screen, BookmarksScreen)
+        # The list is the dialog's frame: focused, it keeps the frame every dialog has, not a list's focus border.
+        listed = pilot.app.screen.query_one("#bookmarks")
+        assert listed.has_focus and listed.styles.border_top[0] == "round"
         await pilot.press("enter")
         await settle(pilot)
         assert reader(pilot).section.id == "2022/3"
