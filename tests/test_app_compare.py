@@ -107,6 +107,28 @@ async def test_c_pressed_while_the_side_by_side_is_being_prepared_opens_it_once(
         assert first_shown(pilot) == ["2016/1", "2022/1"]
 
 
+async def test_below_160_columns_side_by_side_hides_the_tree_until_t(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(110, 30)) as pilot:
+        await settle(pilot)
+        tree = reader(pilot).query_one(SectionTree)
+        assert tree.region
+        await pilot.press("c")
+        await settle(pilot)
+        # On screen or not: a widget laid out nowhere has an empty region.
+        assert not tree.region and all(pane.region.width > 40 for pane in side_by_side(pilot).panes())
+        await pilot.press("t")
+        await settle(pilot)
+        assert tree.region
+        await pilot.press("t")
+        await settle(pilot)
+        assert not tree.region
+        await pilot.press("c")
+        await settle(pilot)
+        assert tree.region and reader_pane(pilot).region.width > 60
+
+
 async def test_d_marks_changed_words_and_scrolling_keeps_facing_paragraphs_level(
     library: Library, data_dir: Path, index_root: Path
 ) -> None:

@@ -75,7 +75,7 @@ class ReaderScreen(Screen[None]):
     section: var[Section] = var(Initialize(_start_section), always_update=True, init=False)
     visible_section: var[Section] = var(Initialize(_start_section), always_update=True, init=False)
     pattern: var[str | None] = var(None, bindings=True, init=False)  # the match keys come and go with a search's marks
-    comparing: var[bool] = var(False, toggle_class="-comparing", always_update=True, init=False)
+    comparing: var[bool] = var(False, always_update=True, init=False)
 
     def __init__(self, library: Library, store: Store, start: Session, pair: tuple[str, str] | None = None) -> None:
         """`pair`: the editions compared, older first (by default the newest two)."""
@@ -125,11 +125,12 @@ class ReaderScreen(Screen[None]):
 
     def watch_comparing(self, comparing: bool) -> None:
         self.query_one(ReadingArea).show_side_by_side(comparing)
-        comparison = self.comparison
+        comparison, tree_dock = self.comparison, self.query_one(TreeDock)
+        tree_dock.set_class(comparing, "-comparing")
         if comparing and comparison is not None:
-            self.query_one(TreeDock).show_changes(comparison.pair, (comparison.left_edition, comparison.right_edition))
+            tree_dock.show_changes(comparison.pair, (comparison.left_edition, comparison.right_edition))
         else:
-            self.query_one(TreeDock).show_changes(None)
+            tree_dock.show_changes(None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Stepping through matches only while a search is marked (disabled otherwise: `?` still lists the keys,
