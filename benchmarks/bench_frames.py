@@ -1,4 +1,4 @@
-"""The longest the UI thread is held at a time, through start-up, typing, section switches, `c` and `C`.
+"""The longest the UI thread is held at a time: start-up, typing, section switches, `c` (there and back) and `C`.
 
 Every step the event loop runs (a callback, a task's next stretch up to its next `await`) is timed: while one
 runs, nothing else (no key, no frame) can. Target: none over 100 ms. After each phase the bench pauses as a
@@ -132,6 +132,13 @@ async def main() -> None:
                 await pilot.pause(1.5)
 
             await phase("c (side by side)", comparing, pilot)
+            await phase("c again (back to one pane)", comparing, pilot)
+
+            async def back_to_comparing() -> None:
+                await pilot.press("c")
+                await pilot.pause(1.0)
+
+            await phase("c (side by side again)", back_to_comparing, pilot)
 
             async def changes() -> None:
                 await pilot.press("C")
