@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from bluebook_tui.library import Library
 from bluebook_tui.search import SearchService
@@ -102,3 +103,25 @@ async def test_a_query_typed_in_one_burst_is_searched_once_as_a_whole(
         hits = await wait_for_hits(pilot)
         assert searched == ["IBUKI"]
         assert "observing" in str(hits.get_option_at_index(1).prompt)
+
+
+async def test_a_query_with_no_hits_is_painted_at_once(
+    library: Library, data_dir: Path, index_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The query and its status reach the screen in the next frame, not at the cursor's next blink."""
+    async with make_app(library, data_dir, index_root).run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await until(pilot, lambda: pilot.app.search_service is not None)
+        await pilot.press("slash")
+        await settle(pilot)
+        painted: list[str] = []
+        display = pilot.app._display
+
+        def recorded(screen: object, renderable: object) -> None:
+            painted.append(str(pilot.app.screen.query_one("#search-total", Static).render()))
+            display(screen, renderable)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(pilot.app, "_display", recorded)
+        press_in_one_burst(pilot, *"qqqq")
+        await asyncio.sleep(0.25)  # half the cursor's blink: a frame waiting for it would not have come yet
+        assert "No hits for “qqqq”" in painted

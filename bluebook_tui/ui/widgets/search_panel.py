@@ -308,6 +308,8 @@ class SearchPanel(Vertical):
             # echo is painted with them.
             with self.app.batch_update(), suppress(TimeoutError):
                 await asyncio.wait_for(self._search_done.wait(), HOLD_SECONDS)
+            # What changed meanwhile waits for the screen's next idle to be painted: it may not come by itself.
+            self.screen.check_idle()
 
     def _show_status(self, text: str) -> None:
         self.query_one("#search-total", Static).update(text)
