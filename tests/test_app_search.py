@@ -237,3 +237,26 @@ async def test_a_name_searched_is_marked_whole_in_the_section_opened(
             for start, end in block.match_spans()
         ]
         assert sorted(marked) == sorted(written)
+
+
+async def test_typing_in_the_hit_list_goes_on_with_the_query_and_up_from_the_first_hit_returns_to_it(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"cyber")
+        hits = await wait_for_hits(pilot)
+        box = pilot.app.screen.query_one("#search-query", Input)
+        await pilot.press("down")
+        assert hits.has_focus
+        await pilot.press("s", "q")  # not the app's `q` (quit): a letter of the query
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, SearchScreen)
+        assert box.has_focus and box.value == "cybersq"
+        await pilot.press("backspace", "backspace", "down")
+        await settle(pilot)
+        first = hits.highlighted
+        await pilot.press("down", "up")
+        assert hits.has_focus and hits.highlighted == first
+        await pilot.press("up")
+        assert box.has_focus and box.value == "cyber"

@@ -22,7 +22,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.events import Click
+from textual.events import Click, Key
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -132,6 +133,21 @@ def _hit_id(option: Option | None) -> str | None:
     return option.id
 
 
+class HitList(OptionList):
+    """The hits. Up from the first of them goes back to the query (`BackToQuery`), as in a browser's search box;
+    Textual's OptionList would wrap round to the last."""
+
+    class BackToQuery(Message):
+        """Up was pressed on the first hit."""
+
+    def action_cursor_up(self) -> None:
+        first = next((index for index, option in enumerate(self.options) if not option.disabled), None)
+        if self.highlighted is None or self.highlighted == first:
+            self.post_message(self.BackToQuery())
+        else:
+            super().action_cursor_up()
+
+
 class SearchPanel(Vertical):
     """Searches with the app's `search_service` (watched: it comes when the index is ready, `search_note` saying
     why there is none until then); posts `HitChosen`."""
@@ -195,7 +211,7 @@ class SearchPanel(Vertical):
             yield Static("", id="search-total")
             yield Static(self._filter_label(), id="edition-filter")
         yield EditionCounts(id="edition-counts")
-        yield OptionList(id="search-hits")
+        yield HitList(id="search-hits")
 
     def on_mount(self) -> None:
         toggle = key_for(SearchPanel, "toggle_edition")
@@ -240,6 +256,29 @@ class SearchPanel(Vertical):
             self.notify(f"This hit's section has no counterpart in {where}.", timeout=3)
             return
         self.post_message(HitChosen(counterpart.id, self._pattern))
+
+    @on(HitList.BackToQuery)
+    def _back_to_query(self) -> None:
+        self._go_on_editing()
+
+    def on_key(self, event: Key) -> None:
+        """A character typed in the hit list goes on with the query (not to the reader's keys)."""
+        if self.query_one("#search-hits", OptionList).has_focus and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self._go_on_editing().insert_text_at_cursor(event.character)
+
+    def _go_on_editing(self) -> Input:
+        """The query box focused to go on with the query: nothing selected (focus from elsewhere selects it all,
+        for typing to replace it), until it is left again."""
+        query_input = self.query_one("#search-query", Input)
+        query_input.select_on_focus = False
+        query_input.focus()
+        return query_input
+
+    @on(Input.Blurred, "#search-query")
+    def _query_left(self, event: Input.Blurred) -> None:
+        event.input.select_on_focus = True
 
     @on(Click, "#edition-filter")
     def _filter_clicked(self) -> None:
