@@ -69,3 +69,30 @@ async def test_a_path_that_cannot_be_written_is_said_and_leaves_nothing(
         await settle(pilot)
         assert not isinstance(pilot.app.screen, ExportScreen)
         assert sorted(path.name for path in work.iterdir()) == ["notes"]
+
+
+async def test_a_file_there_already_is_replaced_only_on_a_second_enter(
+    library: Library, data_dir: Path, index_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    earlier = tmp_path / "bluebook-report-2016-2022.html"
+    earlier.write_text("last week's report", encoding="utf-8")
+    async with make_app(library, data_dir, index_root).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = await open_export(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert "is there already: enter again to replace it" in str(screen.query_one("#export-help").render())
+        assert earlier.read_text(encoding="utf-8") == "last week's report"
+        # Editing the name takes the warning away, and the same name asks again.
+        await pilot.press("end", "x")
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert "enter again" not in str(screen.query_one("#export-help").render())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen and earlier.read_text(encoding="utf-8") == "last week's report"
+        await pilot.press("enter")
+        await wait_for_notice(pilot, "Report written to")
+        assert earlier.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -1,4 +1,5 @@
-"""Where to write the comparison report: one line, the file's path (its suffix picks HTML, Markdown or CSV)."""
+"""Where to write the comparison report: one line, the file's path (its suffix picks HTML, Markdown or CSV). A file
+that is there already is replaced only once the reader presses enter on it a second time."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Input, Static
 
 from bluebook_tui.ui.key_hints import key_hints
@@ -34,14 +36,18 @@ class ExportScreen(DialogScreen[Path | None]):
         super().__init__()
         self.left, self.right = left, right
         self.default = default
+        self._replacing: Path | None = None  # a file there already, which enter again replaces
+
+    @property
+    def _help(self) -> str:
+        return (
+            f"What changed from {self.left} to {self.right}, as one file anyone can open offline. "
+            "End the name in .md for Markdown or .csv for a row per sentence."
+        )
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export", classes="dialog"):
-            yield Static(
-                f"What changed from {self.left} to {self.right}, as one file anyone can open offline. "
-                "End the name in .md for Markdown or .csv for a row per sentence.",
-                id="export-help",
-            )
+            yield Static(self._help, id="export-help")
             yield OrderedInput(str(self.default), id="export-path")
 
     def on_mount(self) -> None:
@@ -52,8 +58,21 @@ class ExportScreen(DialogScreen[Path | None]):
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
-        if value:
-            self.dismiss(Path(value).expanduser())
+        if not value:
+            return
+        path = Path(value).expanduser()
+        if path.is_file() and path != self._replacing:
+            self._replacing = path
+            warning = f"{path.name} is there already: enter again to replace it, or change the name."
+            self.query_one("#export-help", Static).update(Content.styled(warning, "$text-warning"))
+            return
+        self.dismiss(path)
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self) -> None:
+        if self._replacing is not None:
+            self._replacing = None
+            self.query_one("#export-help", Static).update(self._help)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
