@@ -307,9 +307,14 @@ class SectionPane(VerticalScroll, can_focus=True):
             first = SectionMarkdown(beside, 0, None, None, edition)
             page = self._preparing = SectionPage(first)
             page.display = False
-            await self.mount(page)
-            await first.render_section()
-            await self._mount_below(page, None, edition)
+            try:
+                await self.mount(page)
+                await first.render_section()
+                await self._mount_below(page, None, edition)
+            except MountError:
+                # The page was removed before it was all mounted (a key that stopped the preparing, the app
+                # closing): there is nothing left to keep.
+                return
             self._preparing = None
             self._keep(page)
 
