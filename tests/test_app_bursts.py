@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from bluebook_tui.library import Library
@@ -83,12 +84,19 @@ async def test_enter_in_the_same_burst_as_the_query_opens_its_first_hit(
         assert "Djibouti" in reader(pilot).section.text
 
 
+async def open_search(pilot: Pilot[None]) -> None:
+    """The search screen open, its index ready."""
+    await settle(pilot)
+    await until(pilot, lambda: pilot.app.search_service is not None)
+    await pilot.press("slash")
+    await settle(pilot)
+
+
 async def test_a_query_typed_in_one_burst_is_searched_once_as_a_whole(
     library: Library, data_dir: Path, index_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async with make_app(library, data_dir, index_root).run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        await until(pilot, lambda: pilot.app.search_service is not None)
+        await open_search(pilot)
         service = pilot.app.search_service
         searched: list[str] = []
 
@@ -97,8 +105,6 @@ async def test_a_query_typed_in_one_burst_is_searched_once_as_a_whole(
             return SearchService.search(service, query, *args, **kwargs)  # type: ignore[arg-type]
 
         monkeypatch.setattr(service, "search", recorded)
-        await pilot.press("slash")
-        await settle(pilot)
         press_in_one_burst(pilot, *"IBUKI")
         hits = await wait_for_hits(pilot)
         assert searched == ["IBUKI"]
@@ -110,10 +116,7 @@ async def test_a_query_with_no_hits_is_painted_at_once(
 ) -> None:
     """The query and its status reach the screen in the next frame, not at the cursor's next blink."""
     async with make_app(library, data_dir, index_root).run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        await until(pilot, lambda: pilot.app.search_service is not None)
-        await pilot.press("slash")
-        await settle(pilot)
+        await open_search(pilot)
         painted: list[str] = []
         display = pilot.app._display
 
