@@ -408,7 +408,9 @@ class ReaderScreen(Screen[None]):
         if comparing:
             reading_area = self.query_one(ReadingArea)
             await reading_area.side_by_side_for(comparison)
-            await reading_area.pane.drop_ready()  # before the layout changes, which restyles every widget
+            # Before the pane loses focus, which restyles all it holds, hidden pages too: 41 widgets and ~50 ms with
+            # the two kept, 28 and ~24 ms without.
+            await reading_area.pane.drop_ready()
         self.comparing = comparing
         if section_id is None:
             self.open_section(self.section.id, pattern=self.pattern, record=False)

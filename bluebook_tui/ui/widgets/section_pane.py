@@ -42,7 +42,7 @@ PREVIEW_CHARACTERS = 2500
 # Subsections mounted per step after the first: small enough to keep each step short.
 MOUNT_BATCH = 4
 # Sections kept ready, hidden, in the reading pane: the one before and the one after. No more: every widget kept
-# is restyled whenever a class changes above it (~5 ms per section when the reader's layout changes).
+# is restyled whenever a class or the focus changes above it (~5 ms per section when the reader's layout changes).
 PAGES_KEPT = 2
 # Rows kept in view above and below the current match or picked link, so that it never sits at the pane's edge.
 CONTEXT_ROWS = 3
