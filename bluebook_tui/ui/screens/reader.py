@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal
 from textual.reactive import Initialize, var
 from textual.screen import Screen
 
@@ -62,6 +61,9 @@ class Place(NamedTuple):
 
 
 class ReaderScreen(Screen[None]):
+    # No frame or text of its own: drawn as plain background (Textual's `BLANK`), far cheaper than line by line.
+    BLANK = True
+
     AUTO_FOCUS = "#reader-pane"
     # As Textual's Screen declares it (an instance attribute, which a ClassVar may not override).
     HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] = [(0, "-narrow"), (72, "-wide"), (120, "-wider")]  # noqa: RUF012
@@ -94,9 +96,8 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Breadcrumb()
-        with Horizontal(id="body"):
-            yield TreeDock(self.library)
-            yield ReadingArea(self.section, id="content")
+        yield TreeDock(self.library)
+        yield ReadingArea(self.section, id="content")
         yield KeyBar()
 
     def on_mount(self) -> None:

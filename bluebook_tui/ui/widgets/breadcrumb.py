@@ -32,6 +32,7 @@ class Breadcrumb(Widget):
 
     DEFAULT_CSS = """
     Breadcrumb {
+        dock: top;
         height: 1;
         width: 1fr;
         background: $panel;

@@ -24,6 +24,9 @@ SIDE_BY_SIDE_ID = "side-by-side"
 
 
 class ReadingArea(ContentSwitcher):
+    # No frame or text of its own: drawn as plain background (Textual's `BLANK`), far cheaper than line by line.
+    BLANK = True
+
     def __init__(self, first: Section, *, id: str | None = None) -> None:
         """`first`: the section the pane shows first (drawn with the first frame)."""
         super().__init__(initial=PANE_ID, id=id)

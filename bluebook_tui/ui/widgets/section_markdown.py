@@ -18,6 +18,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from textual.await_complete import AwaitComplete
 from textual.content import Content
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.style import Style
 from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock
@@ -446,6 +448,13 @@ class SectionMarkdown(Markdown):
         self.changes = changes
         self.set_class(section.kind == "column", "column")
         self.border_title = "Column" if section.kind == "column" else None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """A column's frame is drawn as Textual draws any widget's; any other section has no frame or text of its
+        own (its blocks are drawn over it), and is drawn as plain background, as a `BLANK` widget is: far cheaper."""
+        if self.has_class("column"):
+            return super().render_lines(crop)
+        return [Strip.blank(crop.width, self.visual_style.rich_style)] * crop.height
 
     def render_section(self) -> AwaitComplete:
         """Parse and mount the section's blocks (with `changes` marked); await it to know they are all there."""

@@ -59,6 +59,9 @@ def _below(section: Section, depth: int = 1) -> Iterator[tuple[Section, int]]:
 class SectionPage(Widget):
     """A section and its subsections, as shown together in a pane (its `SectionMarkdown` children)."""
 
+    # No frame or text of its own: drawn as plain background (Textual's `BLANK`), far cheaper than line by line.
+    BLANK = True
+
     DEFAULT_CSS = """
     SectionPage { height: auto; layout: vertical; }
     """
@@ -84,6 +87,9 @@ class SectionPage(Widget):
 class SectionPane(VerticalScroll, can_focus=True):
     """Shows one section with its subsections; marks a search pattern and steps through its matches, and goes
     from a footnote reference to its note and back."""
+
+    # No frame or text of its own: drawn as plain background (Textual's `BLANK`), far cheaper than line by line.
+    BLANK = True
 
     DEFAULT_CSS = """
     SectionPane {

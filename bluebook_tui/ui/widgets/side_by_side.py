@@ -106,6 +106,9 @@ class EditionColumn(Vertical):
 class SideBySide(Horizontal):
     """The compared editions in two panes, kept in step; the screen says which sections to show."""
 
+    # No frame or text of its own: drawn as plain background (Textual's `BLANK`), far cheaper than line by line.
+    BLANK = True
+
     DEFAULT_CSS = """
     SideBySide { height: 1fr; }
     """

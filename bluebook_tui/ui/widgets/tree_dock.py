@@ -31,6 +31,9 @@ class TreeDock(Horizontal):
     Its width is the tree's and the bar's: the tree fills it.
     """
 
+    # No frame or text of its own: drawn as plain background (Textual's `BLANK`), far cheaper than line by line.
+    BLANK = True
+
     DEFAULT_CSS = """
     TreeDock {
         width: 37;
