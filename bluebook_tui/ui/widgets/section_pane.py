@@ -95,7 +95,7 @@ class SectionPane(VerticalScroll, can_focus=True):
     SectionPane {
         height: 1fr;
         scrollbar-size-vertical: 1;
-        & > .preview { padding: 0 1; }
+        & > .preview { padding: 0 1; height: 1fr; }
     }
     """
 
