@@ -7,11 +7,14 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from bluebook_tui.ui.screens.dialog import DialogScreen
+
+TITLE = "Keys  (escape to close)"
 
 
 def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
@@ -33,11 +36,12 @@ class HelpScreen(DialogScreen[None]):
     HelpScreen {
         /* The table's cells bring their own padding. */
         #help-keys { width: auto; max-width: 100%; padding: 0; }
-        /* With notes under the keys, the keys scroll in what the notes leave. */
-        &.-with-notes #help-keys { height: 1fr; max-height: 100%; }
+        /* With notes, one frame holds both: the keys scroll in what the notes under them leave. */
+        #help-frame { width: auto; max-width: 100%; height: 90%; padding: 0; }
+        #help-frame #help-keys { height: 1fr; }
         #help-notes {
-            width: auto; max-width: 100%; max-height: 40%; overflow-y: auto;
-            padding: 0 1; background: $surface; color: $text-muted;
+            width: auto; max-width: 100%; height: auto; max-height: 50%; overflow-y: auto;
+            padding: 0 1; border-top: solid $foreground 30%; color: $text-muted;
         }
     }
     """
@@ -53,10 +57,7 @@ class HelpScreen(DialogScreen[None]):
         self._notes = notes
 
     def compose(self) -> ComposeResult:
-        table: DataTable[Content | Text] = DataTable(
-            cursor_type="row", zebra_stripes=True, id="help-keys", classes="dialog"
-        )
-        table.border_title = "Keys  (escape to close)"
+        table: DataTable[Content | Text] = DataTable(cursor_type="row", zebra_stripes=True, id="help-keys")
         # Widths given, not measured: the table under-measures styled `Content` cells and would clip them. What
         # does not fit its column wraps onto more lines (row height None; Rich `Text` wraps there, `Content`
         # does not), never cut.
@@ -78,9 +79,14 @@ class HelpScreen(DialogScreen[None]):
             for keys, description, tooltip in self._rows:
                 does = Text.assemble(description, (f". {tooltip}" if tooltip else "", "dim"))
                 table.add_row(Content.styled(keys, "bold $text-accent"), does, height=None)
-        yield table
-        if self._notes:
-            self.add_class("-with-notes")
+        if not self._notes:
+            table.add_class("dialog")
+            table.border_title = TITLE
+            yield table
+            return
+        with Vertical(id="help-frame", classes="dialog") as frame:
+            frame.border_title = TITLE
+            yield table
             yield Static(self._notes, id="help-notes")
 
     def action_close(self) -> None:
