@@ -1,4 +1,5 @@
-"""The palette's "Export comparison report…": asks where (the current directory by default), writes, says where."""
+"""The report export (`R`, or "Export comparison report…" in the palette): asks where (the current directory by
+default), writes, says where."""
 
 from __future__ import annotations
 
@@ -46,6 +47,19 @@ async def test_the_palette_writes_the_report_to_the_current_directory(
         assert str(expected) in notice and "(html, " in notice
         text = expected.read_text(encoding="utf-8")
         assert text.startswith("<!DOCTYPE html>") and "Diplomatic Bluebook 2016 → 2022" in text
+
+
+async def test_r_asks_where_to_write_the_report_as_the_palette_does(
+    library: Library, data_dir: Path, index_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with make_app(library, data_dir, index_root).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ExportScreen)
+        assert screen.query_one(Input).value == str(tmp_path / "bluebook-report-2016-2022.html")
 
 
 async def test_a_path_that_cannot_be_written_is_said_and_leaves_nothing(
