@@ -199,3 +199,24 @@ def test_a_command_line_naming_no_verb_still_lists_them_all(capsys: pytest.Captu
     code, out, err = run(capsys, "serach", "piracy")
     assert code == 2 and out == ""
     assert "invalid choice: 'serach'" in err and "'search'" in err and "'bookmarks'" in err
+
+
+def test_a_command_line_that_is_the_whole_process_leaves_the_collector_nothing_to_walk_at_exit(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The interpreter's last collection would walk all that is left (~200 ms after the app): frozen out of it;
+    not when a caller runs a command line in its own process, which goes on."""
+    import gc
+
+    from bluebook_tui.cli import main
+
+    gc.unfreeze()
+    try:
+        assert main(["editions"]) == 0
+        assert gc.get_freeze_count() == 0
+        monkeypatch.setattr(sys, "argv", ["bluebook", "editions"])
+        assert main() == 0
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert "2016" in capsys.readouterr().out

@@ -99,10 +99,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     context = CommandContext(args.content_dir)
-    # A quick verb (`search`) as the whole process: the cyclic collector would walk what Whoosh loads a few times,
-    # then everything once more as the process exits, to free memory the exit returns anyway: ~20 ms of a 130 ms
-    # search. Paused, and what is left at the end frozen out of that last pass.
-    quick_process = argv is None and getattr(args, "quick", False)
+    # The process's own command line: it ends when this returns, and the interpreter's last pass of the cyclic
+    # collector would walk everything left to free memory the exit returns anyway (~200 ms after the app, ~20 ms
+    # of a 130 ms search): what is left is frozen out of it. A quick verb (`search`) also pauses the collector,
+    # which would walk what Whoosh loads a few times.
+    whole_process = argv is None
+    quick_process = whole_process and getattr(args, "quick", False)
     if quick_process:
         gc.disable()
     try:
@@ -119,5 +121,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     finally:
-        if quick_process:
+        if whole_process:
             gc.freeze()
