@@ -132,6 +132,14 @@ async def test_the_match_is_highlighted_in_the_rendered_text(
         assert "IBUKI" in pane_text(pane)
 
 
+async def test_a_suggestion_with_one_hit_says_one_hit(library: Library, data_dir: Path, index_root: Path) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ibukii")
+        await wait_for_hits(pilot)
+        assert status(pilot) == "No hits for “ibukii”; showing “ibuki”: 1 hit"
+
+
 async def test_a_misspelt_query_shows_its_suggestion_and_as_typed_is_a_line_away(
     library: Library, data_dir: Path, index_root: Path
 ) -> None:
