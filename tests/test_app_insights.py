@@ -118,9 +118,26 @@ async def test_ctrl_l_in_the_search_opens_the_concordance_of_the_query(
         screen = insights(pilot)
         assert screen.active_tab == "concordance"
         assert len(cells(screen.query_one("#lines", DataTable))) == 15  # 2022's fifteen, as read
+        await pilot.press("escape")  # out of the term's box, to its lines
+        assert screen.query_one("#lines", DataTable).has_focus
         await pilot.press("escape")
         await settle(pilot)
         assert reader(pilot).last_query == "Indo-Pacific"
+
+
+async def test_escape_leaves_the_term_box_so_that_the_tab_keys_work_even_with_no_lines(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("I", "3", *"maritime4")
+        await settle(pilot)
+        screen = insights(pilot)
+        assert "No occurrence" in str(screen.query_one("#concordance-note", Static).render())
+        await pilot.press("escape", "4")
+        await settle(pilot)
+        assert screen.query_one("#term", Input).value == "maritime4"
+        assert isinstance(pilot.app.screen, InsightsScreen) and screen.active_tab == "dispersion"
 
 
 async def test_dispersion_draws_each_edition_with_its_sections(

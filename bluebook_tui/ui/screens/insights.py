@@ -57,6 +57,27 @@ class TabBody(Vertical):
         yield from self._insights.tab_content(self._tab)
 
 
+class TermInput(OrderedInput):
+    """The concordance's term. A digit typed here is part of the term, not a tab key: escape leaves the box first."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "leave",
+            "Leave the box",
+            tooltip="Out of the term's box, to its lines: 1-4 then switch tabs (escape again: back to reading).",
+            id="insights.leave",
+        ),
+    ]
+
+    def action_leave(self) -> None:
+        lines = self.screen.query_one("#lines", DataTable)
+        if lines.row_count:
+            lines.focus()
+        else:
+            self.screen.set_focus(None)
+
+
 class InsightsScreen(Screen[HitChosen | None]):
     """Dismissed with the concordance line chosen (its section and the term to mark), or None."""
 
@@ -149,7 +170,7 @@ class InsightsScreen(Screen[HitChosen | None]):
                 yield Static("", id="example-left")
                 yield Static("", id="example-right")
         elif tab == "concordance":
-            yield OrderedInput(self._term, placeholder="A word or phrase, e.g. Indo-Pacific", id="term")
+            yield TermInput(self._term, placeholder="A word or phrase, e.g. Indo-Pacific", id="term")
             yield Static(self._note(), id="concordance-note")
             lines: DataTable[object] = DataTable(id="lines", cursor_type="row", zebra_stripes=True, show_header=False)
             lines.add_column("line")
