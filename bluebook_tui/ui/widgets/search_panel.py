@@ -435,8 +435,8 @@ class SearchPanel(Vertical):
         elif results.total == 0:
             self._show_status(f"No hits for “{query}”")
         elif results.showing:
-            hits = f"{results.total} hit{'s' * (results.total != 1)}"
-            self._show_status(f"No hits for “{query}”; showing “{results.showing}”: {hits}")
+            count = f"{results.total} hit{'s' * (results.total != 1)}"
+            self._show_status(f"No hits for “{query}”; showing “{results.showing}”: {count}")
         else:
             where = f"in {edition}" if edition else "in all editions"
             words = f" for words starting with “{results.word_start}”" if results.word_start else ""
