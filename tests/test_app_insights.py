@@ -125,6 +125,24 @@ async def test_ctrl_l_in_the_search_opens_the_concordance_of_the_query(
         assert reader(pilot).last_query == "Indo-Pacific"
 
 
+async def test_ctrl_l_on_an_unfinished_word_opens_the_concordance_of_the_word_the_search_found(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"IBU")
+        await wait_for_hits(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        screen = insights(pilot)
+        term = screen.query_one("#term", Input)
+        assert term.value == "IBUKI"
+        assert cells(screen.query_one("#lines", DataTable))
+        term.focus()
+        await pilot.press("s")  # goes on with the term brought, not over it
+        assert term.value == "IBUKIs"
+
+
 async def test_escape_leaves_the_term_box_so_that_the_tab_keys_work_even_with_no_lines(
     library: Library, data_dir: Path, index_root: Path
 ) -> None:

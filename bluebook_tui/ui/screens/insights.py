@@ -170,7 +170,10 @@ class InsightsScreen(Screen[HitChosen | None]):
                 yield Static("", id="example-left")
                 yield Static("", id="example-right")
         elif tab == "concordance":
-            yield TermInput(self._term, placeholder="A word or phrase, e.g. Indo-Pacific", id="term")
+            # Not selected when focused: the term brought from a search is one to go on typing.
+            yield TermInput(
+                self._term, placeholder="A word or phrase, e.g. Indo-Pacific", id="term", select_on_focus=False
+            )
             yield Static(self._note(), id="concordance-note")
             lines: DataTable[object] = DataTable(id="lines", cursor_type="row", zebra_stripes=True, show_header=False)
             lines.add_column("line")

@@ -79,8 +79,9 @@ class SearchScreen(DialogScreen[SearchOutcome]):
     def action_concordance(self) -> None:
         from bluebook_tui.compare.concordance import plain_term
 
-        term = plain_term(self.query_text)
-        if term != self.query_text.strip():
+        typed = self.query_text.strip()
+        term = plain_term(self._panel.completed_query)  # `IBU`, as the search finds it, is IBUKI
+        if plain_term(typed) != typed:
             self.app.notify(f"Concordance of “{term}”: the search's syntax is set aside.", timeout=4)
         self.dismiss(SearchOutcome(self.query_text, ConcordanceAsked(term)))
 

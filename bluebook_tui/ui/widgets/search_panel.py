@@ -201,6 +201,7 @@ class SearchPanel(Vertical):
         self._pattern = ""
         self._as_typed: str | None = None  # a query the reader asked to see as typed, not as suggested
         self._shown_query = ""  # the query whose hits are listed
+        self._completed = ""  # that query, its unfinished last word as the hits' words starting with it complete it
         self._submit_pending: str | None = None
         self._search_asked = False  # a search of the query as it stands is on its way
         self._search_done = asyncio.Event()  # the latest search's hits are shown, or dropped as stale
@@ -224,6 +225,12 @@ class SearchPanel(Vertical):
     @property
     def query_text(self) -> str:
         return self.query_one("#search-query", Input).value
+
+    @property
+    def completed_query(self) -> str:
+        """The query, its unfinished last word completed as the top hit's matched word (`IBU`: IBUKI), if its hits
+        are shown and were for words starting with it; else as typed."""
+        return self._completed if self._shown_query == self.query_text.strip() else self.query_text
 
     @property
     def _all_editions(self) -> str:
@@ -427,6 +434,7 @@ class SearchPanel(Vertical):
                 (i for i, option in enumerate(options) if option and not option.disabled), None
             )
         self._shown_query = query
+        self._completed = _completed(results, query)
         if self._submit_pending == query:
             self._submit_pending = None
             self.call_after_refresh(self._query_submitted)
@@ -443,3 +451,14 @@ class SearchPanel(Vertical):
             also = "".join(f", “{form}”" for form in results.variants)
             also = f" (also{also[1:]})" if also else ""
             self._show_status(f"{results.total} hit{'s' * (results.total != 1)}{words}{also} {where}")
+
+
+def _completed(results: SearchResults, query: str) -> str:
+    """`query` with its last word, when the hits are for words starting with it, as the top hit's matched word."""
+    start = results.word_start
+    if not start or not results.hits or not query.endswith(start):
+        return query
+    hit = results.hits[0]
+    words = (hit.snippet[begin:end] for begin, end in hit.highlights)
+    word = next((word for word in words if word.lower().startswith(start.lower())), start)
+    return query[: -len(start)] + word
