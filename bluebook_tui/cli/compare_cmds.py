@@ -46,9 +46,9 @@ def register(subparsers: Any) -> None:
 
 def compare_editions(args: argparse.Namespace, context: CommandContext) -> int:
     from bluebook_tui.compare.cache import cached_alignment
+    from bluebook_tui.compare.editions import two_editions
 
-    library = context.library
-    alignment = cached_alignment(library.edition(args.left), library.edition(args.right))
+    alignment = cached_alignment(*two_editions(context.library, args.left, args.right))
     if args.json:
         print_json(
             {"left": alignment.left.id, "right": alignment.right.id, "pairs": [_pair_json(p) for p in alignment.pairs]}

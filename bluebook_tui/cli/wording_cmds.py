@@ -62,7 +62,9 @@ def _pair_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _pair(args: argparse.Namespace, context: CommandContext) -> tuple[Edition, Edition]:
-    return context.library.edition(args.left), context.library.edition(args.right)
+    from bluebook_tui.compare.editions import two_editions
+
+    return two_editions(context.library, args.left, args.right)
 
 
 def show_keywords(args: argparse.Namespace, context: CommandContext) -> int:

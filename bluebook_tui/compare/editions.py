@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bluebook_tui.compare.alignment import Alignment
 from bluebook_tui.compare.cache import cached_alignment
-from bluebook_tui.library import Library, LibraryError
+from bluebook_tui.library import Edition, Library, LibraryError
 
 
 def neighbour_edition(library: Library, edition_id: str) -> str:
@@ -31,12 +31,20 @@ def comparison_pair(library: Library, one: str | None = None, other: str | None 
         if len(ids) < 2:
             raise LibraryError(f"comparing needs two editions; the library has only {', '.join(ids) or 'none'}")
         return ids[-2], ids[-1]
-    for edition_id in (one, other):
-        library.edition(edition_id)
-    if one == other:
-        raise LibraryError(f"compare two different editions, not {one} with itself")
+    two_editions(library, one, other)
     older, newer = sorted((one, other))
     return older, newer
+
+
+def two_editions(library: Library, one: str, other: str) -> tuple[Edition, Edition]:
+    """The two editions named to be compared, in the order named.
+
+    Raises LibraryError, one line, for an unknown edition (naming the library's) or the same edition twice.
+    """
+    editions = library.edition(one), library.edition(other)
+    if one == other:
+        raise LibraryError(f"compare two different editions, not {one} with itself")
+    return editions
 
 
 def aligned(library: Library, one: str, other: str, cache_dir: Path | None = None) -> Alignment:
