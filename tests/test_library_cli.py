@@ -228,7 +228,6 @@ def test_a_command_line_that_is_the_whole_process_leaves_the_collector_nothing_t
         (("compare", "2016", "2016"), "bluebook: compare two different editions, not 2016 with itself"),
         (("keywords", "2022", "2022", "--json"), "bluebook: compare two different editions, not 2022 with itself"),
         (("shifts", "2016", "2016"), "bluebook: compare two different editions, not 2016 with itself"),
-        (("trace", "2016/1", "--against", "2016"), "bluebook: trace 2016/1 into another edition, not its own (2016)"),
     ],
 )
 def test_an_edition_compared_with_itself_is_one_line_and_exit_2(

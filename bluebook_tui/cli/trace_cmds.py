@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from bluebook_tui.cli.context import CommandContext
 from bluebook_tui.cli.output import console, print_json, section_json
-from bluebook_tui.library.errors import LibraryError
 
 if TYPE_CHECKING:
     from bluebook_tui.compare.alignment import SentenceTrace
@@ -77,8 +76,6 @@ def trace_section(args: argparse.Namespace, context: CommandContext) -> int:
     library = context.library
     section = library.section(args.section_id)
     against = args.against or neighbour_edition(library, section.edition)
-    if library.edition(against).id == section.edition:
-        raise LibraryError(f"trace {section.id} into another edition, not its own ({against})")
     traces = aligned(library, section.edition, against).trace(section.id)
     if args.json:
         print_json(
