@@ -218,6 +218,26 @@ async def test_the_changes_screen_lists_sorts_and_opens_pairs(
         assert not isinstance(pilot.app.screen, ChangesScreen)
 
 
+async def test_the_changes_table_cuts_a_long_heading_with_an_ellipsis_and_home_end_go_to_the_first_and_last_row(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ChangesScreen)
+        headings = [pair.left.heading for pair in reader(pilot).comparison.alignment.pairs if pair.left]
+        oceans = next(row[2] for row in table_rows(screen) if row[2].startswith("(4) The Oceans"))
+        assert oceans.endswith("…") and "(4) The Oceans and Seas".startswith(oceans[:-1])
+        assert "(5) Cyber" in [row[2] for row in table_rows(screen)] and "(5) Cyber" in headings  # short: whole
+        table = screen.query_one(ChangesTable)
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("home")
+        assert table.cursor_row == 0
+
+
 async def test_search_counts_hits_per_edition_and_jumps_to_a_hits_counterpart(
     library: Library, data_dir: Path, index_root: Path
 ) -> None:
@@ -393,4 +413,6 @@ async def test_the_changes_screen_opens_on_the_pair_being_read(
         await settle(pilot)
         table = pilot.app.screen.query_one(ChangesTable)
         row = [str(cell).strip() for cell in table.get_row_at(table.cursor_row)]
-        assert row[2].startswith("(a) Anti-piracy") and row[3].startswith("(B) Counter-piracy")
+        # Cut to the 80 columns' room, with an ellipsis.
+        assert row[2].startswith("(a) Anti-pi") and "(a) Anti-piracy measures".startswith(row[2].removesuffix("…"))
+        assert row[3].startswith("(B) Counter") and "(B) Counter-piracy Measures".startswith(row[3].removesuffix("…"))

@@ -61,6 +61,9 @@ COLUMNS: tuple[tuple[str, str | None, Callable[[SectionPair, int], Any]], ...] =
 class ChangesTable(DataTable[Any]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Side by side", tooltip="Open this pair side by side.", id="changes.open"),
+        # A table of rows: home and end go to the first and last (DataTable's go to the first and last column).
+        Binding("home", "scroll_top", "First", show=False, tooltip="The first row.", id="changes.first"),
+        Binding("end", "scroll_bottom", "Last", show=False, tooltip="The last row.", id="changes.last"),
     ]
 
 
@@ -157,10 +160,11 @@ class ChangesScreen(Screen[str | None]):
             for key, title, _ in COLUMNS:
                 table.add_column(title or self._title(key), key=key, width=widths[key])
             for index, pair in enumerate(self._pairs):
-                table.add_row(*self._cells(pair, index), key=str(index))
+                table.add_row(*self._cells(pair, index, widths["left"]), key=str(index))
             self._order_rows(table)
 
-    def _cells(self, pair: SectionPair, index: int) -> list[Any]:
+    def _cells(self, pair: SectionPair, index: int, heading_width: int) -> list[Any]:
+        """The row's cells, a heading too long for its column cut with an ellipsis (DataTable cuts it short)."""
         missing = Content.styled("—", "$text-muted")
         kept = pair.carried_over[0]
         if pair.left is None or (pair.right is None and pair.destination is None):
@@ -181,8 +185,8 @@ class ChangesScreen(Screen[str | None]):
         return [
             index + 1,
             Content.styled(pair.status, STYLES[pair.status]),
-            left,
-            right,
+            left.truncate(heading_width, ellipsis=True),
+            right.truncate(heading_width, ellipsis=True),
             kept_cell,
             Content.styled(self._flags(pair), STYLES["renumbered"]),
         ]
