@@ -378,15 +378,23 @@ async def test_a_section_whose_text_went_elsewhere_says_where_and_shows_it(
 async def test_side_by_side_and_its_marks_are_back_after_quitting(
     library: Library, data_dir: Path, index_root: Path
 ) -> None:
-    async with make_app(library, data_dir, index_root, section="2016/6").run_test(size=(160, 48)) as pilot:
+    async with make_app(library, data_dir, index_root, section="2016/6").run_test(size=(160, 30)) as pilot:
         await pilot.press("d")  # side by side, changed words marked
         await settle(pilot)
+        pane = reader(pilot).current_pane()
+        assert pane is not None and pane.has_focus
+        await pilot.press("pagedown")
+        await settle(pilot)
+        left_at = round(pane.scroll_y)
+        assert left_at > 0
         await pilot.press("q")
-    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 30)) as pilot:
         await settle(pilot)
         await settle(pilot)
         assert reader(pilot).comparing and first_shown(pilot) == ["2016/6", "2022/5"]
         assert side_by_side(pilot).marking_changes
+        pane = reader(pilot).current_pane()
+        assert pane is not None and round(pane.scroll_y) == left_at  # scrolled where it was left
 
 
 async def test_a_heading_the_other_edition_dropped_points_to_where_its_parts_are(

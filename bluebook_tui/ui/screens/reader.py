@@ -29,6 +29,7 @@ from bluebook_tui.ui.messages import (
     JumpMade,
     MatchesCounted,
     NoteOpened,
+    PaneRendered,
     SectionSelected,
     VisibleSectionChanged,
 )
@@ -93,6 +94,8 @@ class ReaderScreen(Screen[None]):
         # Where the reader was in each section left: back and forward return to it (the scroll, the link picked).
         self._places: dict[str, Place] = {}
         self._save_timer: Timer | None = None
+        # Resuming side by side: how far down the pane read was, and the sections still to be drawn before.
+        self._scroll_once_drawn: tuple[int, set[str]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Breadcrumb()
@@ -168,10 +171,27 @@ class ReaderScreen(Screen[None]):
         return comparison
 
     async def _resume_comparing(self) -> None:
-        """Side by side again (and marking), as the reader left it."""
+        """Side by side again (and marking, scrolled), as the reader left it."""
         await self._compare(True)
         if self.comparing and self._start.marking:
             self.side_by_side().mark_changes(True)
+        if self.comparing and self._start.scroll_y:
+            drawing = {pane.section.id for pane in self.side_by_side().panes() if pane.section is not None}
+            self._scroll_once_drawn = (self._start.scroll_y, drawing)
+
+    @on(PaneRendered)
+    def _pane_rendered(self, message: PaneRendered) -> None:
+        """Resuming side by side: once both panes are drawn (each then scrolls to its top), the one read scrolled
+        where it was left, the other keeping step."""
+        if self._scroll_once_drawn is None:
+            return
+        scroll_y, drawing = self._scroll_once_drawn
+        drawing.discard(message.section_id)
+        if not drawing:
+            self._scroll_once_drawn = None
+            pane = self.current_pane()
+            if pane is not None:
+                pane.scroll_to(y=scroll_y, animate=False, immediate=True)
 
     def side_by_side(self) -> SideBySide:
         return self.query_one(ReadingArea).side_by_side
@@ -253,7 +273,7 @@ class ReaderScreen(Screen[None]):
             self._save_timer = None
         self.store.save_history(self.history)
         pane = self.current_pane()
-        scroll_y = round(pane.scroll_y) if pane is not None and not self.comparing else 0
+        scroll_y = round(pane.scroll_y) if pane is not None else 0
         marking = self.comparing and self.side_by_side().marking_changes
         self.store.save_session(Session(self.section.id, scroll_y, self.comparing, marking))
 
