@@ -106,16 +106,21 @@ async def test_the_concordance_counts_as_trend_and_enter_opens_the_section_with_
         assert screen.active_tab == "concordance" and screen.query_one("#term", Input).value == "piracy"
 
 
+async def concordance_from_search(pilot, query: str) -> InsightsScreen:  # type: ignore[no-untyped-def]
+    """The Insights screen ctrl+l opens from the search, once `query` is typed there and its hits are shown."""
+    await settle(pilot)
+    await pilot.press("slash", *query)
+    await wait_for_hits(pilot)
+    await pilot.press("ctrl+l")
+    await settle(pilot)
+    return insights(pilot)
+
+
 async def test_ctrl_l_in_the_search_opens_the_concordance_of_the_query(
     library: Library, data_dir: Path, index_root: Path
 ) -> None:
     async with make_app(library, data_dir, index_root).run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"Indo-Pacific")
-        await wait_for_hits(pilot)
-        await pilot.press("ctrl+l")
-        await settle(pilot)
-        screen = insights(pilot)
+        screen = await concordance_from_search(pilot, "Indo-Pacific")
         assert screen.active_tab == "concordance"
         assert len(cells(screen.query_one("#lines", DataTable))) == 15  # 2022's fifteen, as read
         await pilot.press("escape")  # out of the term's box, to its lines
@@ -129,12 +134,7 @@ async def test_ctrl_l_on_an_unfinished_word_opens_the_concordance_of_the_word_th
     library: Library, data_dir: Path, index_root: Path
 ) -> None:
     async with make_app(library, data_dir, index_root).run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"IBU")
-        await wait_for_hits(pilot)
-        await pilot.press("ctrl+l")
-        await settle(pilot)
-        screen = insights(pilot)
+        screen = await concordance_from_search(pilot, "IBU")
         term = screen.query_one("#term", Input)
         assert term.value == "IBUKI"
         assert cells(screen.query_one("#lines", DataTable))

@@ -22,24 +22,29 @@ async def wait_for_notice(pilot, start: str) -> str:  # type: ignore[no-untyped-
     return found()[-1]
 
 
-async def open_export(pilot) -> ExportScreen:  # type: ignore[no-untyped-def]
-    await pilot.press("ctrl+p")
-    pilot.app.screen.query_one(Input).value = "Export comparison"
-    await settle(pilot)
-    await pilot.press("enter")
+async def open_export(pilot, key: str | None = None) -> ExportScreen:  # type: ignore[no-untyped-def]
+    """The export dialog, opened with `key` or by default from the palette."""
+    if key is not None:
+        await pilot.press(key)
+    else:
+        await pilot.press("ctrl+p")
+        pilot.app.screen.query_one(Input).value = "Export comparison"
+        await settle(pilot)
+        await pilot.press("enter")
     await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, ExportScreen)
     return screen
 
 
-async def test_the_palette_writes_the_report_to_the_current_directory(
-    library: Library, data_dir: Path, index_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("key", [None, "R"])
+async def test_the_palette_or_r_writes_the_report_to_the_current_directory(
+    library: Library, data_dir: Path, index_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str | None
 ) -> None:
     monkeypatch.chdir(tmp_path)
     async with make_app(library, data_dir, index_root).run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        screen = await open_export(pilot)
+        screen = await open_export(pilot, key)
         expected = tmp_path / "bluebook-report-2016-2022.html"
         assert screen.query_one(Input).value == str(expected)
         await pilot.press("enter")
@@ -47,19 +52,6 @@ async def test_the_palette_writes_the_report_to_the_current_directory(
         assert str(expected) in notice and "(html, " in notice
         text = expected.read_text(encoding="utf-8")
         assert text.startswith("<!DOCTYPE html>") and "Diplomatic Bluebook 2016 → 2022" in text
-
-
-async def test_r_asks_where_to_write_the_report_as_the_palette_does(
-    library: Library, data_dir: Path, index_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    async with make_app(library, data_dir, index_root).run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("R")
-        await settle(pilot)
-        screen = pilot.app.screen
-        assert isinstance(screen, ExportScreen)
-        assert screen.query_one(Input).value == str(tmp_path / "bluebook-report-2016-2022.html")
 
 
 async def test_a_path_that_cannot_be_written_is_said_and_leaves_nothing(
