@@ -141,6 +141,26 @@ async def test_under_no_color_the_diff_marks_are_drawn_by_style(
         assert _decorated_runs(marked, decoration) > _decorated_runs(plain, decoration), decoration
 
 
+async def test_under_no_color_every_cell_is_grey_whatever_the_theme(
+    library: Library, data_dir: Path, index_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The containers drawn as their background alone (`ui.widgets.backdrop`) go through NO_COLOR's filter too."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    async with make_app(library, data_dir, index_root).run_test(size=(100, 30)) as pilot:
+        pilot.app.theme = "nord"  # a blue-grey background: coloured, unlike the default theme's greys
+        await settle(pilot)
+        shots = [pilot.app.export_screenshot()]
+        await pilot.press("c")
+        await settle(pilot)
+        shots.append(pilot.app.export_screenshot())
+    for shot in shots:
+        # The terminal's own cell backgrounds, not the window's coloured buttons around them.
+        fills = set(
+            re.findall(r'<rect fill="#([0-9a-f]{6})" x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" shape', shot)
+        )
+        assert fills and all(fill[0:2] == fill[2:4] == fill[4:6] for fill in fills), fills
+
+
 def _decorated_runs(svg: str, decoration: str) -> int:
     """How many runs of text a screenshot draws with this text decoration."""
     styles = re.findall(r"\.(terminal-[\w-]+) \{([^}]*)\}", svg)

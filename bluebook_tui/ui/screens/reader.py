@@ -34,6 +34,7 @@ from bluebook_tui.ui.messages import (
     VisibleSectionChanged,
 )
 from bluebook_tui.ui.screens.reader_keys import READER_BINDINGS
+from bluebook_tui.ui.widgets.backdrop import Backdrop
 from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from bluebook_tui.ui.widgets.key_bar import KeyBar
 from bluebook_tui.ui.widgets.reading_area import ReadingArea
@@ -61,10 +62,7 @@ class Place(NamedTuple):
     link: int | None = None
 
 
-class ReaderScreen(Screen[None]):
-    # No frame or text of its own: drawn as plain background (Textual's `BLANK`), far cheaper than line by line.
-    BLANK = True
-
+class ReaderScreen(Backdrop, Screen[None]):
     AUTO_FOCUS = "#reader-pane"
     # As Textual's Screen declares it (an instance attribute, which a ClassVar may not override).
     HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] = [(0, "-narrow"), (72, "-wide"), (120, "-wider")]  # noqa: RUF012

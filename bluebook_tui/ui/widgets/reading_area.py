@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.widgets import ContentSwitcher
 
 from bluebook_tui.library.model import Section
+from bluebook_tui.ui.widgets.backdrop import Backdrop
 from bluebook_tui.ui.widgets.section_pane import SectionPane
 
 if TYPE_CHECKING:
@@ -23,10 +24,7 @@ PANE_ID = "reader-pane"
 SIDE_BY_SIDE_ID = "side-by-side"
 
 
-class ReadingArea(ContentSwitcher):
-    # No frame or text of its own: drawn as plain background (Textual's `BLANK`), far cheaper than line by line.
-    BLANK = True
-
+class ReadingArea(Backdrop, ContentSwitcher):
     def __init__(self, first: Section, *, id: str | None = None) -> None:
         """`first`: the section the pane shows first (drawn with the first frame)."""
         super().__init__(initial=PANE_ID, id=id)

@@ -38,6 +38,7 @@ from bluebook_tui.ui.textual_compat import (
     MarkdownParagraph,
     block_document,
 )
+from bluebook_tui.ui.widgets.backdrop import backdrop_lines
 
 if TYPE_CHECKING:
     from bluebook_tui.compare.views import SentenceMark
@@ -451,10 +452,10 @@ class SectionMarkdown(Markdown):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """A column's frame is drawn as Textual draws any widget's; any other section has no frame or text of its
-        own (its blocks are drawn over it), and is drawn as plain background, as a `BLANK` widget is: far cheaper."""
+        own (its blocks are drawn over it): drawn as its background alone (`ui.widgets.backdrop`)."""
         if self.has_class("column"):
             return super().render_lines(crop)
-        return [Strip.blank(crop.width, self.visual_style.rich_style)] * crop.height
+        return backdrop_lines(self, crop)
 
     def render_section(self) -> AwaitComplete:
         """Parse and mount the section's blocks (with `changes` marked); await it to know they are all there."""

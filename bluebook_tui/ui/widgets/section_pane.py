@@ -24,6 +24,7 @@ from textual.widgets import Static
 from bluebook_tui.library.markdown import footnote_marker
 from bluebook_tui.library.model import Edition, Section
 from bluebook_tui.ui.messages import MatchesCounted, NoteOpened, PaneRendered, SectionSelected, VisibleSectionChanged
+from bluebook_tui.ui.widgets.backdrop import Backdrop
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
@@ -56,11 +57,8 @@ def _below(section: Section, depth: int = 1) -> Iterator[tuple[Section, int]]:
         yield from _below(child, depth + 1)
 
 
-class SectionPage(Widget):
+class SectionPage(Backdrop, Widget):
     """A section and its subsections, as shown together in a pane (its `SectionMarkdown` children)."""
-
-    # No frame or text of its own: drawn as plain background (Textual's `BLANK`), far cheaper than line by line.
-    BLANK = True
 
     DEFAULT_CSS = """
     SectionPage { height: auto; layout: vertical; }
@@ -84,12 +82,9 @@ class SectionPage(Widget):
         return any(markdown.highlight is not None or markdown.changes is not None for markdown in markdowns)
 
 
-class SectionPane(VerticalScroll, can_focus=True):
+class SectionPane(Backdrop, VerticalScroll, can_focus=True):
     """Shows one section with its subsections; marks a search pattern and steps through its matches, and goes
     from a footnote reference to its note and back."""
-
-    # No frame or text of its own: drawn as plain background (Textual's `BLANK`), far cheaper than line by line.
-    BLANK = True
 
     DEFAULT_CSS = """
     SectionPane {

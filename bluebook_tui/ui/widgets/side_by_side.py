@@ -21,6 +21,7 @@ from textual.widgets.markdown import MarkdownBlock
 from bluebook_tui.library.model import Section
 from bluebook_tui.ui.comparison import Comparison
 from bluebook_tui.ui.messages import DestinationChosen, JumpMade, PaneRendered
+from bluebook_tui.ui.widgets.backdrop import Backdrop
 from bluebook_tui.ui.widgets.section_markdown import ChangeMarks, MatchHighlighting, SectionMarkdown
 from bluebook_tui.ui.widgets.section_pane import ChangeMarksFor, SectionPane
 
@@ -103,11 +104,8 @@ class EditionColumn(Vertical):
             self.post_message(DestinationChosen(self._destination.id))
 
 
-class SideBySide(Horizontal):
+class SideBySide(Backdrop, Horizontal):
     """The compared editions in two panes, kept in step; the screen says which sections to show."""
-
-    # No frame or text of its own: drawn as plain background (Textual's `BLANK`), far cheaper than line by line.
-    BLANK = True
 
     DEFAULT_CSS = """
     SideBySide { height: 1fr; }

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 
 from bluebook_tui.library.model import Library, Section
 from bluebook_tui.ui.messages import SplitterDragged
+from bluebook_tui.ui.widgets.backdrop import Backdrop
 
 if TYPE_CHECKING:
     from bluebook_tui.compare import SectionPair
@@ -25,14 +26,11 @@ TREE_MAX_SHARE = 0.8
 BAR_WIDTH = 1
 
 
-class TreeDock(Horizontal):
+class TreeDock(Backdrop, Horizontal):
     """Blank until `mount_tree` (the tree's rows would delay the first frame by ~40 ms), then the tree and its bar.
 
     Its width is the tree's and the bar's: the tree fills it.
     """
-
-    # No frame or text of its own: drawn as plain background (Textual's `BLANK`), far cheaper than line by line.
-    BLANK = True
 
     DEFAULT_CSS = """
     TreeDock {
