@@ -67,16 +67,16 @@ def dispersion_plot(dispersions: Sequence[Dispersion], width: int = 60) -> Group
         strip.append(f" {len(each.places)}")
         rows.append(strip)
         rows.extend(Text(" " * (label_width + 1)) + Text(ruler, style="dim") for ruler in section_ruler(each, width))
-    if dispersions:
-        rows.append(Text(_legend(width), style="dim"))
     return Group(*rows)
 
 
-def _legend(width: int) -> str:
+def dispersion_legend(width: int = 60) -> Text:
+    """What a dispersion plot `width` cells wide shows, in a line to wrap (the plot's own lines must not)."""
     marks = ", ".join(f"{mark} {many}" for mark, many in zip(_MARKS, ("one", "two", "three or more"), strict=True))
-    return (
+    return Text(
         f"Each edition from its start to its end, a cell for each 1/{width} of its words: · no occurrence, {marks};"
-        " after it, its occurrences; under it, where its sections start."
+        " after it, its occurrences; under it, where its sections start.",
+        style="dim",
     )
 
 

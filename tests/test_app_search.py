@@ -268,3 +268,17 @@ async def test_typing_in_the_hit_list_goes_on_with_the_query_and_up_from_the_fir
         assert hits.has_focus and hits.highlighted == first
         await pilot.press("up")
         assert box.has_focus and box.value == "cyber"
+
+
+def test_an_unfinished_last_word_is_completed_as_the_top_hit_writes_it_after_the_word_before() -> None:
+    from bluebook_tui.search import SearchHit, SearchResults
+    from bluebook_tui.ui.widgets.search_panel import _completed
+
+    snippet = "a Free and Open Indo-Pacific Strategy, by strengthening"
+    marks = ((16, 28), (29, 37), (42, 55))  # Indo-Pacific, Strategy, strengthening
+    hit = SearchHit("2022", "2022/1", "(1) Regional Security", (), 1.0, snippet, marks)
+    results = SearchResults("q", 1, hits=(hit,), word_start="str")
+    assert _completed(results, "Indo-Pacific str") == "Indo-Pacific Strategy"  # not the first marked "str…"
+    assert _completed(results, "str") == "Strategy"
+    assert _completed(results, "Japan str") == "Japan str"  # not found after its word: as typed
+    assert _completed(SearchResults("q", 1, hits=(hit,)), "Indo") == "Indo"  # the hits are for the word as typed

@@ -217,7 +217,7 @@ def show_dispersion(args: argparse.Namespace, context: CommandContext) -> int:
         return 0
     from rich.markup import escape
 
-    from bluebook_tui.charts import dispersion_plot
+    from bluebook_tui.charts import dispersion_legend, dispersion_plot
 
     out = console()
     if not any(each.places for each in found):
@@ -226,5 +226,7 @@ def show_dispersion(args: argparse.Namespace, context: CommandContext) -> int:
     out.print(f"[bold]{escape(args.term)}[/] through each edition (start → end), sections below")
     # In a terminal, no wider than it (a wider strip would wrap); piped, as asked.
     room = out.width - max(len(each.edition) for each in found) - 10
-    out.print(dispersion_plot(found, min(args.width, room) if out.is_terminal else args.width), soft_wrap=True)
+    width = min(args.width, room) if out.is_terminal else args.width
+    out.print(dispersion_plot(found, width), soft_wrap=True)
+    out.print(dispersion_legend(width))
     return 0

@@ -6,7 +6,12 @@ and these ten are imported on the way to the first frame.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 
 class SectionSelected(Message):
@@ -72,9 +77,15 @@ class SplitterDragged(Message):
 class PaneRendered(Message):
     """A pane finished rendering its section (and subsections) and laid them out."""
 
-    def __init__(self, section_id: str) -> None:
+    def __init__(self, section_id: str, pane: Widget) -> None:
         super().__init__()
         self.section_id = section_id
+        self.pane = pane
+
+    @property
+    def control(self) -> Widget:
+        """The pane (Textual's name for the widget a message is about)."""
+        return self.pane
 
 
 class JumpMade(Message):

@@ -357,7 +357,7 @@ class InsightsScreen(Screen[HitChosen | None]):
         return max(6, (self.app.size.width - ID_WIDTH - 12 - len(term)) // 2)
 
     def _draw_dispersion(self) -> None:
-        from bluebook_tui.charts import dispersion_plot, trend_bars
+        from bluebook_tui.charts import dispersion_legend, dispersion_plot, trend_bars
 
         self.query_one("#dispersion-note", Static).update(self._note("dispersion"))
         chart = self.query_one("#dispersion-chart", Static)
@@ -365,7 +365,8 @@ class InsightsScreen(Screen[HitChosen | None]):
             chart.update("")
             return
         width = max(10, self.app.size.width - 16)
-        chart.update(Group(dispersion_plot(self._dispersions, width), "", trend_bars(self._counts, width // 2)))
+        plot = dispersion_plot(self._dispersions, width)
+        chart.update(Group(plot, dispersion_legend(width), "", trend_bars(self._counts, width // 2)))
 
     @property
     def term(self) -> str:

@@ -102,9 +102,9 @@ class ReaderScreen(Backdrop, Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.open_section(
-            self.section.id, scroll_y=self._start.scroll_y, record=self.history.current != self.section.id
-        )
+        # Side by side, the place left is in a half-width pane: the full-width one under it opens at the top.
+        scroll_y = 0 if self._start.comparing else self._start.scroll_y
+        self.open_section(self.section.id, scroll_y=scroll_y, record=self.history.current != self.section.id)
         # The tree comes right after the first frame, which it would delay: the text comes first.
         self.call_after_refresh(self.query_one(TreeDock).mount_tree)
         # The comparison is worked out (or read from the cache) behind the reading, so `c` finds it ready.
@@ -183,6 +183,8 @@ class ReaderScreen(Backdrop, Screen[None]):
         where it was left, the other keeping step."""
         if self._scroll_once_drawn is None:
             return
+        if message.control not in self.side_by_side().panes():
+            return  # the one pane, hidden, showing the same section
         scroll_y, drawing = self._scroll_once_drawn
         drawing.discard(message.section_id)
         if not drawing:
@@ -226,6 +228,7 @@ class ReaderScreen(Backdrop, Screen[None]):
     ) -> None:
         """Show a section (with `pattern` highlighted, its match `match` current, or at `scroll_y` with its link
         `link` picked) and remember it."""
+        self._scroll_once_drawn = None  # the place resumed side by side is not this one's
         try:
             section = self.library.section(section_id)
         except LibraryError as error:

@@ -454,11 +454,15 @@ class SearchPanel(Vertical):
 
 
 def _completed(results: SearchResults, query: str) -> str:
-    """`query` with its last word, when the hits are for words starting with it, as the top hit's matched word."""
+    """`query` with its last word, when the hits are for words starting with it, as the top hit writes it: the
+    word after the query's word before it there, or for a query of one word the first marked word starting so."""
     start = results.word_start
     if not start or not results.hits or not query.endswith(start):
         return query
-    hit = results.hits[0]
-    words = (hit.snippet[begin:end] for begin, end in hit.highlights)
-    word = next((word for word in words if word.lower().startswith(start.lower())), start)
-    return query[: -len(start)] + word
+    before, snippet = query[: -len(start)], results.hits[0].snippet
+    previous = before.split()[-1:]
+    if previous:
+        after = re.search(rf"(?<!\w){re.escape(previous[0])}\W+({re.escape(start)}[\w-]*)", snippet, re.IGNORECASE)
+        return before + after.group(1) if after else query
+    marked = (snippet[begin:end] for begin, end in results.hits[0].highlights)
+    return before + next((word for word in marked if word.lower().startswith(start.lower())), start)

@@ -347,7 +347,7 @@ class SectionPane(Backdrop, VerticalScroll, can_focus=True):
                 self._pick_link(link, scroll=False)
             self.post_message(MatchesCounted(0, 0))
         if self.section is not None:
-            self.post_message(PaneRendered(self.section.id))
+            self.post_message(PaneRendered(self.section.id, self))
         page = self._page
         if self._keep_ready and page is not None and page.complete and page.section is self.section:
             self._prepare_beside(page.section)
