@@ -438,19 +438,19 @@ class SearchPanel(Vertical):
         if self._submit_pending == query:
             self._submit_pending = None
             self.call_after_refresh(self._query_submitted)
+        count = f"{results.total} hit{'s' * (results.total != 1)}"
         if results.error:
             self._show_status(results.error)
         elif results.total == 0:
             self._show_status(f"No hits for “{query}”")
         elif results.showing:
-            count = f"{results.total} hit{'s' * (results.total != 1)}"
             self._show_status(f"No hits for “{query}”; showing “{results.showing}”: {count}")
         else:
             where = f"in {edition}" if edition else "in all editions"
             words = f" for words starting with “{results.word_start}”" if results.word_start else ""
             also = "".join(f", “{form}”" for form in results.variants)
             also = f" (also{also[1:]})" if also else ""
-            self._show_status(f"{results.total} hit{'s' * (results.total != 1)}{words}{also} {where}")
+            self._show_status(f"{count}{words}{also} {where}")
 
 
 def _completed(results: SearchResults, query: str) -> str:
