@@ -72,11 +72,7 @@ async def test_the_concordance_counts_as_trend_and_enter_opens_the_section_with_
     library: Library, data_dir: Path, index_root: Path
 ) -> None:
     async with make_app(library, data_dir, index_root).run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("I", "3")
-        await pilot.press(*"piracy")
-        await settle(pilot)
-        screen = insights(pilot)
+        screen = await concordance_typed(pilot, "piracy")
         assert screen.query_one("#term", Input).value == "piracy"
         lines = cells(screen.query_one("#lines", DataTable))
         assert len(lines) == sum(count.occurrences for count in term_trend(library, "piracy"))
@@ -104,6 +100,14 @@ async def test_the_concordance_counts_as_trend_and_enter_opens_the_section_with_
         await settle(pilot)
         screen = insights(pilot)
         assert screen.active_tab == "concordance" and screen.query_one("#term", Input).value == "piracy"
+
+
+async def concordance_typed(pilot, term: str) -> InsightsScreen:  # type: ignore[no-untyped-def]
+    """The Insights screen on its Concordance tab, `term` typed in its box and looked up."""
+    await settle(pilot)
+    await pilot.press("I", "3", *term)
+    await settle(pilot)
+    return insights(pilot)
 
 
 async def concordance_from_search(pilot, query: str) -> InsightsScreen:  # type: ignore[no-untyped-def]
@@ -147,10 +151,7 @@ async def test_escape_leaves_the_term_box_so_that_the_tab_keys_work_even_with_no
     library: Library, data_dir: Path, index_root: Path
 ) -> None:
     async with make_app(library, data_dir, index_root).run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("I", "3", *"maritime4")
-        await settle(pilot)
-        screen = insights(pilot)
+        screen = await concordance_typed(pilot, "maritime4")
         assert "No occurrence" in str(screen.query_one("#concordance-note", Static).render())
         await pilot.press("escape", "4")
         await settle(pilot)
@@ -162,9 +163,7 @@ async def test_dispersion_draws_each_edition_with_its_sections(
     library: Library, data_dir: Path, index_root: Path
 ) -> None:
     async with make_app(library, data_dir, index_root).run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("I", "3", *"piracy")
-        await settle(pilot)
+        await concordance_typed(pilot, "piracy")
         await pilot.press("tab", "4")
         await settle(pilot)
         screen = insights(pilot)
