@@ -377,6 +377,25 @@ async def test_the_footer_shows_whole_keys_and_always_quit_and_help(
         assert (" C Changes " in footer) is (width >= 160)
 
 
+async def test_the_footer_never_shows_one_section_key_without_the_other(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    both, short = " [ Prev section  ] Next section ", " [ ] Prev/next section "
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 24)) as pilot:
+        await settle(pilot)
+        seen = set()
+        for width in range(40, 161, 2):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            footer = str(reader(pilot).query_one(KeyBar).render())
+            assert len(footer) <= width
+            shows = "both" if both in footer else "short" if short in footer else "none"
+            if shows == "none":
+                assert "Prev section" not in footer and "Next section" not in footer
+            seen.add(shows)
+        assert seen == {"both", "short", "none"}
+
+
 @pytest.mark.parametrize("section", ["2022/1", "2016/6.C"])
 async def test_the_tree_opens_with_its_cursor_on_the_section_in_view(
     library: Library, data_dir: Path, index_root: Path, section: str

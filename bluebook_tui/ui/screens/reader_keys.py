@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+# Shown together in the footer, or not at all: "[ ] Prev/next section" where the two do not fit whole.
+SECTION_STEPS = Binding.Group("Prev/next section")
+
 READER_BINDINGS: list[BindingType] = [
     # Priority: handled as it arrives, so the keys typed right after it go to the search screen, not the pane.
     Binding("slash", "search", "Search", tooltip="Search both editions as you type.", id="search", priority=True),
@@ -16,6 +19,7 @@ READER_BINDINGS: list[BindingType] = [
         "Prev section",
         tooltip="The section before this one, in reading order.",
         id="prev-section",
+        group=SECTION_STEPS,
     ),
     Binding(
         "right_square_bracket",
@@ -23,6 +27,7 @@ READER_BINDINGS: list[BindingType] = [
         "Next section",
         tooltip="The section after this one, in reading order.",
         id="next-section",
+        group=SECTION_STEPS,
     ),
     Binding(
         "e",

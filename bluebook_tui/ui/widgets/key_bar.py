@@ -5,6 +5,8 @@ Regenerated from the screen's active bindings whenever they change, so it never 
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
@@ -35,24 +37,47 @@ class KeyBar(Widget):
 
     def render(self) -> Content:
         """As many keys as fit, in the bindings' order, then always `q` and `?` (whose help lists the rest); keys
-        that do nothing here (a disabled action) are left out."""
-        keys: list[Content] = []
-        pinned: list[Content] = []
+        that do nothing here (a disabled action) are left out. Keys bound in one `Binding.Group` (`[` and `]`)
+        show whole, or as "[ ] Prev/next section" where only that fits, never one without the other."""
+        shown_bindings: list[tuple[str, str, Binding]] = []
         seen: set[str] = set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
             if not binding.show or not binding.description or not active.enabled or binding.action in seen:
                 continue
             seen.add(binding.action)
-            display = self.app.get_key_display(Binding(key, binding.action))
-            click = Style.from_meta({"@click": f"app.simulate_key({key!r})"})
-            item = Content.assemble((f" {display} ", "bold $text-accent"), (f"{binding.description} ", ""))
-            (pinned if binding.id in PINNED_BINDING_IDS else keys).append(item.stylize(click))
+            shown_bindings.append((key, self.app.get_key_display(Binding(key, binding.action)), binding))
+        pinned = [
+            _keys_item([(key, display)], binding.description)
+            for key, display, binding in shown_bindings
+            if binding.id in PINNED_BINDING_IDS
+        ]
         room = self.content_size.width - sum(item.cell_length for item in pinned)
         shown: list[Content] = []
-        for item in keys:
+        unpinned = [entry for entry in shown_bindings if entry[2].id not in PINNED_BINDING_IDS]
+        for group, entries in groupby(unpinned, key=lambda entry: entry[2].group or entry[2]):
+            members = list(entries)
+            item = Content("").join(
+                _keys_item([(key, display)], binding.description) for key, display, binding in members
+            )
+            if item.cell_length > room and isinstance(group, Binding.Group):
+                item = _keys_item([(key, display) for key, display, _ in members], group.description)
             room -= item.cell_length
             if room < 0:
                 break
             shown.append(item)
         return Content("").join([*shown, *pinned])
+
+
+def _keys_item(keys: list[tuple[str, str]], description: str) -> Content:
+    """One footer item, keys then what they do (" [ ] Prev/next section "); each `(key, how it shows)` clicks as
+    that key, and the words as the first."""
+    shown = [
+        Content.styled(f" {display}" + (" " if key == keys[-1][0] else ""), "bold $text-accent").stylize(_click(key))
+        for key, display in keys
+    ]
+    return Content("").join([*shown, Content(f"{description} ").stylize(_click(keys[0][0]))])
+
+
+def _click(key: str) -> Style:
+    return Style.from_meta({"@click": f"app.simulate_key({key!r})"})
