@@ -40,7 +40,7 @@ async def test_i_shows_rising_and_falling_keywords_and_the_shifts_with_an_exampl
         screen = insights(pilot)
         rising = [row[0] for row in cells(screen.query_one("#rising", DataTable))]
         falling = [row[0] for row in cells(screen.query_one("#falling", DataTable))]
-        assert {"economic security", "Indo-Pacific"} <= set(rising) and {"PKOs", "anti-piracy"} <= set(falling)
+        assert {"economic security", "Indo-Pacific"} <= set(rising) and {"PKO", "anti-piracy"} <= set(falling)
         await pilot.press("2")
         await settle(pilot)
         assert screen.active_tab == "shifts"

@@ -2,12 +2,14 @@
 
 One analysis pipeline (`search.analysis.text_analyzer`) serves search, `trend`, keywords, shifts and `kwic`, so a
 word is counted exactly as it is found: `cooperation` counts `cooperated`, `Japan's` counts only the possessive,
-`Pacific` counts the part of `Indo-Pacific`. Analysing both editions takes ~130 ms, so each edition's terms are kept
+`Pacific` counts the part of `Indo-Pacific`, and `PKO` counts `PKOs` (as the search finds an acronym's plural,
+which the stemmer keeps apart). Analysing both editions takes ~130 ms, so each edition's terms are kept
 in the user cache, keyed by its content digest and the code that analysed it.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,12 +25,15 @@ if TYPE_CHECKING:
     from whoosh.analysis import Analyzer
 
 # Bump when what is stored changes; a change to the analysing code is caught by `analysis_fingerprint`.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 UnitKind = Literal["intro", "heading", "text"]
-# What a token is: a word as written, one part of a hyphenated word (also indexed whole), or the possessive
-# form of the word just before it (`japan's` beside `japan`, at the same place).
-WORD, PART, POSSESSIVE_FORM = 0, 1, 2
+# What a token is: a word as written, one part of a hyphenated word (also indexed whole), or another form of the
+# word just before it, at the same place: its possessive (`japan's` beside `japan`) or, for an acronym's plural,
+# the plural (`pkos` beside `pko`): a query for the form finds only it, one for the word finds both.
+WORD, PART, FORM = 0, 1, 2
+# An acronym with a small `s` ("PKOs", "NGOs", "SDGs"); Porter2 strips an `s` only after a consonant.
+_ACRONYM_PLURAL = re.compile(r"[A-Z][A-Z\d]+s")
 
 
 @dataclass(frozen=True, eq=False)
@@ -157,20 +162,33 @@ def _analyse(edition: Edition) -> TermStream:
         whole_end = -1
         for token in analyzer(text, positions=True, chars=True):
             if starts and (token.startchar, token.endchar, token.pos) == (starts[-1], ends[-1], positions[-1]):
-                role = POSSESSIVE_FORM
+                found = [(token.text, FORM)]
             elif token.startchar < whole_end:
-                role = PART
+                found = [(token.text, PART)]
             else:
-                role = WORD
                 whole_end = token.endchar
-            terms.append(token.text)
-            positions.append(token.pos)
-            starts.append(token.startchar)
-            ends.append(token.endchar)
-            roles.append(role)
+                singular = _acronym_singular(text[token.startchar : token.endchar])
+                found = (
+                    [(token.text, WORD)] if singular in (None, token.text) else [(singular, WORD), (token.text, FORM)]
+                )
+            for term, role in found:
+                terms.append(term)
+                positions.append(token.pos)
+                starts.append(token.startchar)
+                ends.append(token.endchar)
+                roles.append(role)
         columns = (tuple(terms), tuple(positions), tuple(starts), tuple(ends), tuple(roles))
         units.append(Unit(edition.id, section, kind, text, *columns))
     return TermStream(edition, tuple(units))
+
+
+def _acronym_singular(written: str) -> str | None:
+    """An acronym's plural ("PKOs") as the index writes its singular ("pko"); None for any other word."""
+    if not (written.endswith("s") and _ACRONYM_PLURAL.fullmatch(written)):
+        return None
+    from bluebook_tui.search.analysis import normalize_term, stem_word
+
+    return stem_word(normalize_term(written[:-1].lower()))
 
 
 @lru_cache(maxsize=1)
