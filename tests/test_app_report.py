@@ -3,6 +3,7 @@ default), writes, says where."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -54,8 +55,23 @@ async def test_the_palette_or_r_writes_the_report_to_the_current_directory(
         assert text.startswith("<!DOCTYPE html>") and "Diplomatic Bluebook 2016 → 2022" in text
 
 
-async def test_a_path_that_cannot_be_written_is_said_and_leaves_nothing(
-    library: Library, data_dir: Path, index_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("notes/report.md", "There is no folder notes"),  # `notes` is a file
+        ("elsewhere/report.md", "There is no folder elsewhere"),
+        ("report.pdf", "report.pdf: end the name in .html, .md or .csv"),
+        (".", "is a folder: end the path with the report's file name"),
+    ],
+)
+async def test_a_name_that_cannot_be_written_is_said_in_the_dialog_which_stays(
+    library: Library,
+    data_dir: Path,
+    index_root: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    said: str,
 ) -> None:
     work = tmp_path / "work"
     work.mkdir()
@@ -64,17 +80,45 @@ async def test_a_path_that_cannot_be_written_is_said_and_leaves_nothing(
     async with make_app(library, data_dir, index_root).run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = await open_export(pilot)
-        screen.query_one(Input).value = "notes/report.md"
+        screen.query_one(Input).value = name
         await pilot.press("enter")
-        notice = await wait_for_notice(pilot, "cannot write the report to notes/report.md")
-        assert "Not a directory" in notice
+        await settle(pilot)
+        assert pilot.app.screen is screen and pilot.app.is_running
+        assert said in str(screen.query_one("#export-help").render())
         assert sorted(path.name for path in work.iterdir()) == ["notes"]
+        # Fixing the name takes the warning away, and enter writes the report.
+        screen.query_one(Input).value = "report.md"
+        await settle(pilot)
+        assert said not in str(screen.query_one("#export-help").render())
+        await pilot.press("enter")
+        await wait_for_notice(pilot, "Report written to")
+        assert sorted(path.name for path in work.iterdir()) == ["notes", "report.md"]
+
+
+async def test_a_write_that_fails_is_said_and_leaves_nothing(
+    library: Library, data_dir: Path, index_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+
+    def disk_full(source: str, destination: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    async with make_app(library, data_dir, index_root).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await open_export(pilot)
+        monkeypatch.setattr(os, "replace", disk_full)
+        await pilot.press("enter")
+        notice = await wait_for_notice(pilot, "cannot write the report to")
+        assert notice.endswith("No space left on device") and pilot.app.is_running
+        assert list(work.iterdir()) == []
         # Escape on the dialog writes nothing either.
         await open_export(pilot)
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(pilot.app.screen, ExportScreen)
-        assert sorted(path.name for path in work.iterdir()) == ["notes"]
+        assert list(work.iterdir()) == []
 
 
 async def test_a_file_there_already_is_replaced_only_on_a_second_enter(

@@ -509,12 +509,12 @@ class ReaderScreen(Backdrop, Screen[None]):
         from bluebook_tui.report import build_report, format_for, write_report
 
         self.notify(f"Writing the report to {path}…", timeout=3)
-        form = format_for(path, None)
 
         def written() -> int:
             return write_report(build_report(self.library, left, right), path, form)
 
         try:
+            form = format_for(path, None)
             size = await asyncio.to_thread(written)
         except LibraryError as error:
             self.notify(str(error), severity="error", timeout=8)
