@@ -128,3 +128,25 @@ async def test_a_query_with_no_hits_is_painted_at_once(
         press_in_one_burst(pilot, *"qqqq")
         await asyncio.sleep(0.25)  # half the cursor's blink: a frame waiting for it would not have come yet
         assert "No hits for “qqqq”" in painted
+
+
+@pytest.mark.parametrize(
+    ("keys", "screen_id", "box", "typed"),
+    [
+        (["R", "ctrl+u", *"zz.md"], "ExportScreen", "#export-path", "zz.md"),
+        (["I", "3", *"Indo"], "InsightsScreen", "#term", "Indo"),
+        (["I", "3", *"a3b"], "InsightsScreen", "#term", "a3b"),  # in the term's box a digit is typed
+    ],
+)
+async def test_keys_typed_with_the_key_that_opens_a_screen_go_to_it(
+    library: Library, data_dir: Path, index_root: Path, keys: list[str], screen_id: str, box: str, typed: str
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        before = reader(pilot).section.id
+        press_in_one_burst(pilot, *keys)
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == screen_id
+        assert pilot.app.screen.query_one(box, Input).value == typed
+        assert reader(pilot).section.id == before and not reader(pilot).comparing

@@ -13,6 +13,7 @@ from typing import ClassVar
 from rich.console import Group
 from rich.text import Text
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -100,12 +101,28 @@ class InsightsScreen(Screen[HitChosen | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,I", "close", "Back", tooltip="Back to reading, where you were.", id="insights.close"),
-        Binding("1", "tab('keywords')", "Keywords", tooltip="Words and phrases rising and falling.", id="insights.1"),
-        Binding("2", "tab('shifts')", "Shifts", tooltip="Wording changed systematically.", id="insights.2"),
-        Binding("3", "tab('concordance')", "Concordance", tooltip="A term in its contexts.", id="insights.3"),
+        Binding(
+            "1",
+            "tab('keywords')",
+            "Keywords",
+            tooltip="Words and phrases rising and falling.",
+            id="insights.1",
+            priority=True,
+        ),
+        Binding(
+            "2", "tab('shifts')", "Shifts", tooltip="Wording changed systematically.", id="insights.2", priority=True
+        ),
+        Binding(
+            "3", "tab('concordance')", "Concordance", tooltip="A term in its contexts.", id="insights.3", priority=True
+        ),
         Binding("down", "to_lines", "Lines", show=False, tooltip="From the term to its lines.", id="insights.lines"),
         Binding(
-            "4", "tab('dispersion')", "Dispersion", tooltip="Where the term stands in each edition.", id="insights.4"
+            "4",
+            "tab('dispersion')",
+            "Dispersion",
+            tooltip="Where the term stands in each edition.",
+            id="insights.4",
+            priority=True,
         ),
     ]
 
@@ -197,7 +214,7 @@ class InsightsScreen(Screen[HitChosen | None]):
         else:
             self._work_out_wording()
         self._look_up(self._term)
-        self.call_after_refresh(self._fill, self._tab, True)
+        self.call_after_refresh(lambda: self._fill(self._tab, True))  # the tab shown by then: a key may have switched
 
     def _fill(self, tab: str, focus: bool = False) -> None:
         """Show what is known so far in a tab that is built (the others are filled when they are)."""
@@ -212,7 +229,8 @@ class InsightsScreen(Screen[HitChosen | None]):
         else:
             self._draw_dispersion()
         if focus:
-            self.query_one(FOCUS[tab]).focus()
+            # At once, not as `focus()` does it after the messages waiting: keys typed in the same burst go there.
+            self.set_focus(self.query_one(FOCUS[tab]))
 
     # Keywords and shifts ------------------------------------------------------------------------------------
 
@@ -389,7 +407,10 @@ class InsightsScreen(Screen[HitChosen | None]):
     # Keys ---------------------------------------------------------------------------------------------------
 
     async def action_tab(self, tab: str) -> None:
-        """Show a tab (building it the first time) and focus in it."""
+        """Show a tab (building it the first time) and focus in it. Its keys have priority, so that the keys typed
+        after one in the same burst go to the tab it shows (`3 Indo`); in the term's box they are digits."""
+        if isinstance(self.focused, TermInput):
+            raise SkipAction
         self._tab = tab
         if not self.is_mounted:
             return  # a key typed before the screen is composed: that tab is the one built first

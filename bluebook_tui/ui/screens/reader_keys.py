@@ -8,8 +8,9 @@ from textual.binding import Binding, BindingType
 # Shown together in the footer, or not at all: "[ ] Prev/next section" where the two do not fit whole.
 SECTION_STEPS = Binding.Group("Prev/next section")
 
+# Priority (`/` and the keys that open a screen): handled as the key arrives, so the keys typed right after it, in
+# one burst, go to the screen it opens, not the pane behind (the reader has no box to type in that they would take).
 READER_BINDINGS: list[BindingType] = [
-    # Priority: handled as it arrives, so the keys typed right after it go to the search screen, not the pane.
     Binding("slash", "search", "Search", tooltip="Search both editions as you type.", id="search", priority=True),
     Binding("n", "step_match(1)", "Next match", tooltip="Next match of the search in the pane.", id="next-match"),
     Binding("N", "step_match(-1)", "Prev match", show=False, tooltip="Previous match in the pane.", id="prev-match"),
@@ -43,6 +44,7 @@ READER_BINDINGS: list[BindingType] = [
         show=False,
         tooltip="This section in every edition: its counterpart in each and what became of it.",
         id="history",
+        priority=True,
     ),
     Binding(
         "P",
@@ -51,6 +53,7 @@ READER_BINDINGS: list[BindingType] = [
         show=False,
         tooltip="Choose the two editions compared (side by side, Changes, Insights, the report).",
         id="pick-pair",
+        priority=True,
     ),
     Binding(
         "c",
@@ -67,7 +70,12 @@ READER_BINDINGS: list[BindingType] = [
         id="diff",
     ),
     Binding(
-        "C", "changes", "Changes", tooltip="Every section's change between the editions, in a table.", id="changes"
+        "C",
+        "changes",
+        "Changes",
+        tooltip="Every section's change between the editions, in a table.",
+        id="changes",
+        priority=True,
     ),
     Binding(
         "I",
@@ -75,6 +83,7 @@ READER_BINDINGS: list[BindingType] = [
         "Insights",
         tooltip="How the wording changed: keywords, shifts, concordance, dispersion.",
         id="insights",
+        priority=True,
     ),
     Binding(
         "R",
@@ -83,9 +92,10 @@ READER_BINDINGS: list[BindingType] = [
         show=False,
         tooltip="Export what changed between the editions as a report: HTML, Markdown or CSV.",
         id="report",
+        priority=True,
     ),
     Binding("b", "bookmark", "Bookmark", tooltip="Bookmark this section, or remove its bookmark.", id="bookmark"),
-    Binding("B", "bookmarks", "Bookmarks", tooltip="The list of bookmarks.", id="bookmarks"),
+    Binding("B", "bookmarks", "Bookmarks", tooltip="The list of bookmarks.", id="bookmarks", priority=True),
     Binding("y", "copy_citation", "Cite", tooltip="Copy a citation of this section.", id="cite"),
     Binding(
         "backspace,alt+left",
