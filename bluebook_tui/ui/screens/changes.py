@@ -43,18 +43,24 @@ SHORT_FLAGS = {
 STATUS_ORDER = {"added": 0, "removed": 1, "merged": 2, "split": 3, "changed": 4, "unchanged": 5}
 
 
-def _heading_key(section: Section | None) -> str:
-    return section.heading.casefold() if section else "\uffff"  # a missing side sorts last
+def _heading_key(section: Section | None) -> tuple[bool, str]:
+    return (section is None, section.heading.casefold() if section else "")
 
 
-# Column key, title (None: the edition's id), sort key of a pair at its reading position.
-COLUMNS: tuple[tuple[str, str | None, Callable[[SectionPair, int], Any]], ...] = (
-    ("order", "#", lambda pair, index: index),
-    ("status", "Status", lambda pair, index: (STATUS_ORDER[pair.status], index)),
-    ("left", None, lambda pair, index: (_heading_key(pair.left), index)),
-    ("right", None, lambda pair, index: (_heading_key(pair.right), index)),
-    ("kept", None, lambda pair, index: (pair.carried_over[0] if pair.left else -1.0, index)),
-    ("flags", "Flags", lambda pair, index: (not pair.flags, pair.flags, index)),
+def _kept_key(pair: SectionPair) -> tuple[bool, float]:
+    shown = pair.left is not None and (pair.right is not None or pair.destination is not None)  # else "—"
+    return (not shown, pair.carried_over[0])
+
+
+# Column key, title (None: the edition's id), sort key of a pair at its reading position: whether its cell is blank
+# ("—", no flags), then its value; blanks sort last either way, as a spreadsheet sorts them.
+COLUMNS: tuple[tuple[str, str | None, Callable[[SectionPair, int], tuple[bool, Any]]], ...] = (
+    ("order", "#", lambda pair, index: (False, index)),
+    ("status", "Status", lambda pair, index: (False, STATUS_ORDER[pair.status])),
+    ("left", None, lambda pair, index: _heading_key(pair.left)),
+    ("right", None, lambda pair, index: _heading_key(pair.right)),
+    ("kept", None, lambda pair, index: _kept_key(pair)),
+    ("flags", "Flags", lambda pair, index: (not pair.flags, pair.flags)),
 )
 
 
@@ -202,7 +208,13 @@ class ChangesScreen(Screen[str | None]):
     def _order_rows(self, table: ChangesTable) -> None:
         """Put the rows in the chosen column's order and say so in the summary."""
         sort_key = next(key for column, _, key in COLUMNS if column == self._sort_column)
-        table.sort("order", key=lambda order: sort_key(self._pairs[order - 1], order - 1), reverse=self._reverse)
+
+        def row_key(order: int) -> tuple[bool, Any, int]:
+            blank, value = sort_key(self._pairs[order - 1], order - 1)
+            # Reversed, the blanks are still last, and rows of one value still in reading order.
+            return (blank != self._reverse, value, -order if self._reverse else order)
+
+        table.sort("order", key=row_key, reverse=self._reverse)
         self.query_one("#changes-summary", Static).update(self._summary())
 
     @on(DataTable.HeaderSelected)
