@@ -16,6 +16,7 @@ from bluebook_tui.compare.trend import term_trend
 from bluebook_tui.library import Library
 from bluebook_tui.ui.commands import ACTIONS
 from bluebook_tui.ui.screens.insights import InsightsScreen
+from bluebook_tui.ui.widgets.breadcrumb import Breadcrumb
 from tests.app_support import make_app, reader, reader_pane, settle, wait_for_hits
 
 
@@ -100,6 +101,29 @@ async def test_the_concordance_counts_as_trend_and_enter_opens_the_section_with_
         await settle(pilot)
         screen = insights(pilot)
         assert screen.active_tab == "concordance" and screen.query_one("#term", Input).value == "piracy"
+
+
+async def test_a_concordance_line_opened_side_by_side_is_the_current_match_in_its_own_pane(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        screen = await concordance_typed(pilot, "PKO")
+        # The fourth line of a 2016 section, whose 2022 counterpart has the term too.
+        ids = [line.id for line in concordance(list(library.editions.values()), "PKO")]
+        row = ids.index("2016/2.A.a") + 3
+        table = screen.query_one("#lines", DataTable)
+        table.focus()
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = reader(pilot)
+        assert shown.comparing and shown.section.id == "2016/2.A.a"
+        left, right = shown.side_by_side().panes()
+        assert right.section is not None and right.match_count > 0, "the counterpart marks the term too"
+        assert left.has_focus and left._current_match == 3
+        assert shown.query_one(Breadcrumb).status == f"match 4/{left.match_count}"
 
 
 async def concordance_typed(pilot, term: str) -> InsightsScreen:  # type: ignore[no-untyped-def]

@@ -52,8 +52,9 @@ class VisibleSectionChanged(Message):
 class MatchesCounted(Message):
     """A pane finished highlighting: `current` is the 1-based match in view, 0 when there is none."""
 
-    def __init__(self, current: int, total: int) -> None:
+    def __init__(self, pane: Widget, current: int, total: int) -> None:
         super().__init__()
+        self.pane = pane
         self.current = current
         self.total = total
 

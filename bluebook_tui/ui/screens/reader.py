@@ -243,7 +243,7 @@ class ReaderScreen(Backdrop, Screen[None]):
             self.history.visit(section.id)
         self._save_soon()
         if self.comparing:
-            self.side_by_side().show_section(section, pattern)
+            self.side_by_side().show_section(section, pattern, match)
         else:
             self.query_one(ReadingArea).pane.show(section, pattern=pattern, match=match, scroll_y=scroll_y, link=link)
 
@@ -292,7 +292,8 @@ class ReaderScreen(Backdrop, Screen[None]):
 
     @on(MatchesCounted)
     def _matches_counted(self, message: MatchesCounted) -> None:
-        if self.pattern:
+        # Side by side, both panes mark the term: the count said is the one of the section opened.
+        if self.pattern and message.pane is self.current_pane():
             status = f"match {message.current}/{message.total}" if message.total else "no match in this section"
             self.query_one(Breadcrumb).status = status
 

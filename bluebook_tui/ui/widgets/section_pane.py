@@ -345,7 +345,7 @@ class SectionPane(Backdrop, VerticalScroll, can_focus=True):
             self.scroll_to(y=scroll_y, animate=False, immediate=True)
             if link is not None and link < len(self._links):
                 self._pick_link(link, scroll=False)
-            self.post_message(MatchesCounted(0, 0))
+            self.post_message(MatchesCounted(self, 0, 0))
         if self.section is not None:
             self.post_message(PaneRendered(self.section.id, self))
         page = self._page
@@ -363,7 +363,7 @@ class SectionPane(Backdrop, VerticalScroll, can_focus=True):
     def step_match(self, step: int) -> None:
         """Make the next (`step` 1) or previous (-1) match the current one, wrapping around, and bring it into view."""
         if not self._matches:
-            self.post_message(MatchesCounted(0, 0))
+            self.post_message(MatchesCounted(self, 0, 0))
             return
         if 0 <= self._current_match < len(self._matches):
             block, _ = self._matches[self._current_match]
@@ -372,7 +372,7 @@ class SectionPane(Backdrop, VerticalScroll, can_focus=True):
         block, index = self._matches[self._current_match]
         block.mark_current(index)
         self._bring_into_view(block, ".search-current")
-        self.post_message(MatchesCounted(self._current_match + 1, len(self._matches)))
+        self.post_message(MatchesCounted(self, self._current_match + 1, len(self._matches)))
 
     def _bring_into_view(self, block: MatchHighlighting, style: str) -> None:
         """Scroll to the block (all of it when it fits), then to its text drawn with `style` (the current match, the

@@ -69,12 +69,19 @@ class EditionColumn(Vertical):
         return self.query_one(SectionPane)
 
     def show(
-        self, section: Section | None, note: str, pattern: str | None, destination: tuple[Section, str] | None = None
+        self,
+        section: Section | None,
+        note: str,
+        pattern: str | None,
+        destination: tuple[Section, str] | None = None,
+        *,
+        match: int = 0,
     ) -> bool:
-        """Show a section, or with none the note (and with `destination`, a button to that section, so labelled).
+        """Show a section (its match `match` of `pattern` current), or with none the note (and with `destination`,
+        a button to that section, so labelled).
 
-        A section already shown with the same pattern is left as it is, scrolled where the reader left it; says
-        whether the pane is drawn anew.
+        A section already shown with the same pattern is left as it is, scrolled where the reader left it (unless
+        another match is asked for); says whether the pane is drawn anew.
         """
         pane = self.pane
         note_widget = self.query_one(".no-counterpart", Static)
@@ -91,10 +98,10 @@ class EditionColumn(Vertical):
             self._shown = None
             return False
         self.border_title = f"{self.edition_id} · {section.heading}"
-        if self._shown == (section.id, pattern):
+        if self._shown == (section.id, pattern) and not match:
             return False
         self._shown = (section.id, pattern)
-        pane.show(section, pattern=pattern)
+        pane.show(section, pattern=pattern, match=match)
         return True
 
     @on(Button.Pressed, "#destination")
@@ -152,13 +159,16 @@ class SideBySide(Backdrop, Horizontal):
         for column in self.query(EditionColumn):
             self._follow_scrolling(column.pane)
 
-    def show_section(self, section: Section, pattern: str | None = None) -> None:
-        """Show a section of either compared edition facing its counterpart, `pattern` marked; the jumps made
-        before are forgotten."""
+    def show_section(self, section: Section, pattern: str | None = None, match: int = 0) -> None:
+        """Show a section of either compared edition facing its counterpart, `pattern` marked (its match `match`
+        current), its pane focused; the jumps made before are forgotten."""
         other = self.comparison.counterpart(section)
-        left, right = (section, other) if section.edition == self.left_edition else (other, section)
+        on_left = section.edition == self.left_edition
+        left, right = (section, other) if on_left else (other, section)
         self._jumps.clear()
-        self.show_pair(left, right, pattern)
+        self.show_pair(left, right, pattern, match=(0 if on_left else 1, match))
+        column = self.query_one("#left-column" if on_left else "#right-column", EditionColumn)
+        column.pane.focus(scroll_visible=False)
 
     def back(self) -> bool:
         """Return to the pair shown before the last jump (with its sentence picked); False when there was none."""
@@ -204,10 +214,16 @@ class SideBySide(Backdrop, Horizontal):
             self._jump(left, destination, None, f"where its text went: {destination.id}")
 
     def show_pair(
-        self, left: Section | None, right: Section | None, pattern: str | None = None, pick: str | None = None
+        self,
+        left: Section | None,
+        right: Section | None,
+        pattern: str | None = None,
+        pick: str | None = None,
+        match: tuple[int, int] = (0, 0),
     ) -> None:
         """Show two sections, or a note for a side with none (naming where the shown one's text went, if it
-        went elsewhere); `pick`: a sentence to pick out once it is drawn."""
+        went elsewhere); `pick`: a sentence to pick out once it is drawn; `match`: the side (0 left, 1 right) and
+        its match of `pattern` to make current (the other's first is)."""
         self._shown, self._pattern = (left, right), pattern
         self._picked = None
         self._pending_pick = pick
@@ -229,9 +245,10 @@ class SideBySide(Backdrop, Horizontal):
             left_note = self._moved_note(right, destination, "came from")
             to_left = (destination, "Show where its text came from")
         columns = self.query_one("#left-column", EditionColumn), self.query_one("#right-column", EditionColumn)
+        side, nth = match
         drawn = [
-            columns[0].show(left, left_note, pattern, to_left),
-            columns[1].show(right, right_note, pattern, to_right),
+            columns[0].show(left, left_note, pattern, to_left, match=nth if side == 0 else 0),
+            columns[1].show(right, right_note, pattern, to_right, match=nth if side == 1 else 0),
         ]
         drawing = {
             section.id
