@@ -62,6 +62,16 @@ async def test_typing_shows_the_hit_and_enter_lands_on_the_match(
         assert reader(pilot).query_one(Breadcrumb).status == "match 1/2"
 
 
+async def test_the_status_names_the_words_searched_before_an_unfinished_one(
+    library: Library, data_dir: Path, index_root: Path
+) -> None:
+    async with make_app(library, data_dir, index_root).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"piracy somal")
+        await wait_for_hits(pilot)
+        assert re.fullmatch(r"\d+ hits? for “piracy” and words starting with “somal” in all editions", status(pilot))
+
+
 @pytest.mark.parametrize("last_query", ["", "IBUKI"])
 async def test_keys_typed_at_once_after_slash_all_reach_the_query(
     library: Library, data_dir: Path, index_root: Path, last_query: str

@@ -447,10 +447,19 @@ class SearchPanel(Vertical):
             self._show_status(f"No hits for “{query}”; showing “{results.showing}”: {count}")
         else:
             where = f"in {edition}" if edition else "in all editions"
-            words = f" for words starting with “{results.word_start}”" if results.word_start else ""
+            words = _words_searched(query, results.word_start)
             also = "".join(f", “{form}”" for form in results.variants)
             also = f" (also{also[1:]})" if also else ""
             self._show_status(f"{count}{words}{also} {where}")
+
+
+def _words_searched(query: str, word_start: str | None) -> str:
+    """What the hits are for, when the last word is taken as a start: " for “piracy” and words starting with
+    “so”" (the words before it are searched too)."""
+    if not word_start:
+        return ""
+    before = query.strip().removesuffix(word_start).strip()
+    return f" for {f'“{before}” and ' if before else ''}words starting with “{word_start}”"
 
 
 def _completed(results: SearchResults, query: str) -> str:
