@@ -181,7 +181,7 @@ class InsightsScreen(Screen[HitChosen | None]):
                         yield self._keyword_table(table_id)
         elif tab == "shifts":
             table: DataTable[object] = DataTable(id="shift-table", cursor_type="row", zebra_stripes=True)
-            table.add_columns(self.left, "", self.right, "times", "old kept", "kind")
+            table.add_columns(self.left, "", self.right, "times", f"old still in {self.right}", "kind")
             yield table
             with Horizontal(id="shift-example"):
                 yield Static("", id="example-left")
@@ -360,13 +360,14 @@ class InsightsScreen(Screen[HitChosen | None]):
         if not self._term.strip():
             where = "" if tab == "concordance" else " in Concordance (3)"
             return (
-                f"Type a word or phrase{where}: it is counted as search finds it (`cooperation` counts “cooperated”)."
+                f"Type a word or phrase{where}: it is counted as search finds it (“cooperation” counts “cooperated”)."
             )
         if not self._lines:
             unsearched = "" if query_terms(self._term) else " (words such as “the” and “of” are not counted)"
             return f"No occurrence of “{self._term}” in {self.left} or {self.right}{unsearched}."
         if tab == "dispersion":
-            return f"“{self._term}”: {len(self._lines)} occurrences (3: another term)"
+            another = key_for(InsightsScreen, "tab('concordance')")
+            return f"“{self._term}”: {len(self._lines)} occurrences · {another} to look up another term"
         lines, opens = key_for(InsightsScreen, "to_lines"), key_for(DataTable, "select_cursor")
         return f"“{self._term}”: {len(self._lines)} occurrences · {lines} to the lines, {opens} opens one's section"
 
