@@ -112,22 +112,24 @@ class ChangesScreen(Screen[str | None]):
 
     def _summary(self) -> Content:
         counts = status_counts(self._pairs)
+        narrow = self._width < NARROW  # 80 columns: the count of sections (the rows) goes, the sort stays in view
         parts: list[Content | str] = [
             Content.styled(f"{self._comparison.left_edition} → {self._comparison.right_edition}", "bold"),
-            f" · {len(self._pairs)} sections: ",
+            " · " if narrow else f" · {len(self._pairs)} sections: ",
         ]
         # Only the statuses that occur: the line has to fit 80 columns.
         for index, status in enumerate(status for status in STATUSES if counts[status]):
             parts.append(" · " if index else "")
             parts.append(Content.styled(f"{counts[status]} {status}", STYLES[status]))
         title = next(title for key, title, _ in COLUMNS if key == self._sort_column) or self._title(self._sort_column)
-        parts.append(Content.styled(f"   sorted by {title} {'↓' if self._reverse else '↑'}", "$text-muted"))
+        gap = " · " if narrow else "   "
+        parts.append(Content.styled(f"{gap}sorted by {title} {'↓' if self._reverse else '↑'}", "$text-muted"))
         return Content.assemble(*parts)
 
     def _title(self, column: str) -> str:
         """The title of a column named after an edition: the two headings', and the share of the left's words kept."""
-        if column == "kept":
-            return f"{self._comparison.left_edition} kept"
+        if column == "kept":  # narrow, the column is as wide as "100%"
+            return "kept" if self._width < NARROW else f"{self._comparison.left_edition} kept"
         return self._comparison.left_edition if column == "left" else self._comparison.right_edition
 
     def on_mount(self) -> None:
