@@ -44,6 +44,16 @@ class BluebookApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Quit; the next start returns here.", id="quit"),
         Binding("question_mark", "help", "Keys", tooltip="Every key, with what it does.", id="help"),
+        # Textual's own binding for its palette, but worded as the other keys are (its own says "palette").
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            priority=True,
+            tooltip="Every command by name: type a few letters of one, enter runs it.",
+            id="palette",
+        ),
     ]
 
     # Set from the index thread when it is done; the widgets that show search watch these.

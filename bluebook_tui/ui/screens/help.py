@@ -38,7 +38,8 @@ class HelpScreen(DialogScreen[None]):
         #help-keys { width: auto; max-width: 100%; padding: 0; }
         /* With notes, one frame holds both: the keys scroll in what the notes under them leave. */
         #help-frame { width: auto; max-width: 100%; height: 90%; padding: 0; }
-        #help-frame #help-keys { height: 1fr; }
+        /* As wide as the frame, so that its scrollbar is at the frame's edge, not inside the notes' width. */
+        #help-frame #help-keys { height: 1fr; width: 100%; }
         #help-notes {
             width: auto; max-width: 100%; height: auto; max-height: 50%; overflow-y: auto;
             padding: 0 1; border-top: solid $foreground 30%; color: $text-muted;
