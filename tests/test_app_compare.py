@@ -6,6 +6,7 @@ import asyncio
 import re
 from pathlib import Path
 
+import pytest
 from textual.widget import Widget
 from textual.widgets import Static
 from textual.widgets._markdown import MarkdownBlock, MarkdownHeader
@@ -14,6 +15,7 @@ from bluebook_tui.library import Library
 from bluebook_tui.search import SearchService
 from bluebook_tui.ui.commands import ACTIONS
 from bluebook_tui.ui.screens.changes import ChangesScreen, ChangesTable
+from bluebook_tui.ui.widgets.key_bar import KeyBar
 from bluebook_tui.ui.widgets.section_markdown import Paragraph
 from bluebook_tui.ui.widgets.section_pane import SectionPane
 from bluebook_tui.ui.widgets.section_tree import SectionTree
@@ -302,6 +304,20 @@ async def test_side_by_side_marks_what_became_of_each_sentence(
         assert "In terms of measures to combat money laundering and the financing of terrorism," in styled(
             left, ".diff-delete"
         )
+
+
+@pytest.mark.parametrize(("section", "has_moved"), [("2016/4", True), ("2016/1", False)])
+async def test_the_footer_offers_m_only_where_a_pane_has_a_moved_sentence(
+    library: Library, data_dir: Path, index_root: Path, section: str, has_moved: bool
+) -> None:
+    async with make_app(library, data_dir, index_root, section=section).run_test(size=(160, 48)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        moved = [
+            block for pane in side_by_side(pilot).panes() for block in pane.query(Paragraph) if "⇄" in str(block.visual)
+        ]
+        assert bool(moved) is has_moved
+        assert (" m Next moved " in str(reader(pilot).query_one(KeyBar).render())) is has_moved
 
 
 async def test_a_moved_sentence_jumps_to_its_counterpart_in_the_other_pane_and_back(

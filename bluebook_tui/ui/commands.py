@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 # (title, action on the reader screen, help)
 ACTIONS = (
     ("Search…", "search", "Search both editions as you type"),
-    ("Side by side", "side_by_side", "Both editions side by side, or back to one pane"),
+    ("Side by side", "side_by_side", "Both editions side by side"),
+    ("One pane", "one_pane", "Back to one edition in one pane"),
     ("Diff marks", "toggle_changes", "Mark changed words side by side, or take the marks away"),
     ("Changes…", "changes", "Every section's change between the editions, in a table"),
     ("Insights…", "insights", "How the wording changed: keywords, shifts, concordance, dispersion"),
@@ -44,7 +45,7 @@ class ReaderCommands(Provider):
         reader = self._reader()
         if reader is None:
             return
-        for title, action, help_text in ACTIONS:
+        for title, action, help_text in _offered(reader):
             yield DiscoveryHit(title, partial(reader.run_action, action), help=help_text)
 
     async def search(self, query: str) -> Hits:
@@ -52,7 +53,7 @@ class ReaderCommands(Provider):
         if reader is None:
             return
         matcher = self.matcher(query)
-        for title, action, help_text in ACTIONS:
+        for title, action, help_text in _offered(reader):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), partial(reader.run_action, action), help=help_text)
@@ -67,3 +68,8 @@ class ReaderCommands(Provider):
                     text=text,
                     help=" › ".join(section.path[:-1]) or None,
                 )
+
+
+def _offered(reader: ReaderScreen) -> list[tuple[str, str, str]]:
+    """The actions the reader offers now: "Side by side" or "One pane", whichever it is not showing."""
+    return [entry for entry in ACTIONS if "." in entry[1] or reader.check_action(entry[1], ()) is not False]

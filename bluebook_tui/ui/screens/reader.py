@@ -133,12 +133,15 @@ class ReaderScreen(Backdrop, Screen[None]):
             tree_dock.show_changes(comparison.pair, (comparison.left_edition, comparison.right_edition))
         else:
             tree_dock.show_changes(None)
+        self.refresh_bindings()  # `c` is "Side by side" or "One pane"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Stepping through matches only while a search is marked (disabled otherwise: `?` still lists the keys,
-        the footer shows others)."""
+        the footer shows others); `c` bound as what it does now, side by side or back to one pane."""
         if action == "step_match" and not self.pattern:
             return None
+        if action in ("side_by_side", "one_pane"):
+            return (action == "one_pane") == self.comparing
         return True
 
     # The comparison ---------------------------------------------------------------------------------------
@@ -421,6 +424,9 @@ class ReaderScreen(Backdrop, Screen[None]):
 
     async def action_side_by_side(self) -> None:
         await self._compare(not self.comparing)
+
+    async def action_one_pane(self) -> None:
+        await self._compare(False)
 
     async def _compare(self, comparing: bool, section_id: str | None = None) -> None:
         """Show two editions side by side (or one pane again), at `section_id` or the current section."""

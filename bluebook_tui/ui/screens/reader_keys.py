@@ -62,6 +62,7 @@ READER_BINDINGS: list[BindingType] = [
         tooltip="Both editions side by side, in step; the tree badges each section's change (c again: back).",
         id="compare",
     ),
+    Binding("c", "one_pane", "One pane", tooltip="Back to one edition in one pane.", id="one-pane"),
     Binding(
         "d",
         "toggle_changes",

@@ -332,8 +332,11 @@ class SideBySide(Backdrop, Horizontal):
             markdown.show_changes(self.marks_for(markdown.section))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`jump` only once a sentence is picked (disabled before)."""
+        """`jump` only once a sentence is picked, `m` only with a moved sentence in a pane (disabled otherwise:
+        the footer leaves them out)."""
         if action == "jump" and self._picked is None:
+            return None
+        if action == "step_moved" and not any(self._moved_sentences(pane) for pane in self.panes()):
             return None
         return True
 
@@ -342,8 +345,7 @@ class SideBySide(Backdrop, Horizontal):
         when this one has none (a `⇄` on screen is always reachable)."""
         panes = sorted(self.panes(), key=lambda pane: not pane.has_focus)
         pane, moved = next(((pane, found) for pane in panes if (found := self._moved_sentences(pane))), (None, []))
-        if pane is None:
-            self.notify("No moved sentence in either pane.", timeout=3)
+        if pane is None:  # the key is disabled then
             return
         if not pane.has_focus:
             pane.focus(scroll_visible=False)
