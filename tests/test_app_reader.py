@@ -403,7 +403,7 @@ async def test_the_footer_never_shows_one_section_key_without_the_other(
         assert seen == {"both", "short", "none"}
 
 
-@pytest.mark.parametrize("section", ["2022/1", "2016/6.C"])
+@pytest.mark.parametrize("section", ["2022/1", "2016/4", "2016/6.C"])
 async def test_the_tree_opens_with_its_cursor_on_the_section_in_view(
     library: Library, data_dir: Path, index_root: Path, section: str
 ) -> None:
@@ -414,6 +414,13 @@ async def test_the_tree_opens_with_its_cursor_on_the_section_in_view(
         assert tree.scroll_y <= tree.cursor_line < tree.scroll_y + tree.size.height
         if section == "2022/1":
             assert tree.scroll_y == 0, "the edition's own row above its first section stays in view"
+        else:  # out of view at first: mid-tree, with the rows around it (or as low as the tree scrolls)
+            middle = (
+                tree.scroll_y + tree.size.height // 3 <= tree.cursor_line <= tree.scroll_y + tree.size.height * 2 // 3
+            )
+            assert middle or (
+                tree.scroll_y == tree.max_scroll_y and tree.cursor_line > tree.scroll_y + tree.size.height // 3
+            )
 
 
 async def test_sections_read_earlier_are_not_kept_in_memory(library: Library, data_dir: Path, index_root: Path) -> None:

@@ -183,14 +183,21 @@ class SectionTree(Tree[str]):
     def _put_cursor(self, node: TreeNode[str]) -> None:
         # Scrolling to the cursor before the tree is laid out (or while it is hidden) would scroll as if it had
         # no height, hiding the rows above the cursor: then the cursor only moves, and `on_resize` scrolls.
-        if self.size.height:
-            self.move_cursor(node)
-        else:
-            self.cursor_line = node.line
+        self.cursor_line = node.line
+        self._bring_cursor_into_view()
 
     def on_resize(self) -> None:
-        if self.cursor_node is not None:
-            self.scroll_to_node(self.cursor_node, animate=False)
+        self._bring_cursor_into_view()
+
+    def _bring_cursor_into_view(self) -> None:
+        """A cursor out of view lands mid-tree, with what stands around it (not on the last row); one in view is
+        not scrolled. Only for a section opened: arrow keys scroll as little as they need."""
+        node, height = self.cursor_node, self.size.height
+        if node is None or not height or self.scroll_y <= node.line < self.scroll_y + height:
+            return
+        self.center_scroll = True
+        self.scroll_to_node(node, animate=False)
+        self.center_scroll = False
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         event.stop()
