@@ -47,9 +47,13 @@ def _heading_key(section: Section | None) -> tuple[bool, str]:
     return (section is None, section.heading.casefold() if section else "")
 
 
+def _kept_shown(pair: SectionPair) -> bool:
+    """Whether the pair has a share of the left's words kept to show (else "—": nothing of the left, or gone)."""
+    return pair.left is not None and (pair.right is not None or pair.destination is not None)
+
+
 def _kept_key(pair: SectionPair) -> tuple[bool, float]:
-    shown = pair.left is not None and (pair.right is not None or pair.destination is not None)  # else "—"
-    return (not shown, pair.carried_over[0])
+    return (not _kept_shown(pair), pair.carried_over[0])
 
 
 # Column key, title (None: the edition's id), sort key of a pair at its reading position: whether its cell is blank
@@ -175,7 +179,7 @@ class ChangesScreen(Screen[str | None]):
         """The row's cells, a heading too long for its column cut with an ellipsis (DataTable cuts it short)."""
         missing = Content.styled("—", "$text-muted")
         kept = pair.carried_over[0]
-        if pair.left is None or (pair.right is None and pair.destination is None):
+        if not _kept_shown(pair):
             kept_cell = missing
         elif self._width < NARROW:
             kept_cell = Content(f"{percent(kept):>4}")

@@ -357,8 +357,9 @@ class InsightsScreen(Screen[HitChosen | None]):
         self.query_one("#concordance-note", Static).update(self._note())
 
     def _note(self, tab: str = "concordance") -> str:
+        another = key_for(InsightsScreen, "tab('concordance')")
         if not self._term.strip():
-            where = "" if tab == "concordance" else " in Concordance (3)"
+            where = "" if tab == "concordance" else f" in Concordance ({another})"
             return (
                 f"Type a word or phrase{where}: it is counted as search finds it (“cooperation” counts “cooperated”)."
             )
@@ -366,7 +367,6 @@ class InsightsScreen(Screen[HitChosen | None]):
             unsearched = "" if query_terms(self._term) else " (words such as “the” and “of” are not counted)"
             return f"No occurrence of “{self._term}” in {self.left} or {self.right}{unsearched}."
         if tab == "dispersion":
-            another = key_for(InsightsScreen, "tab('concordance')")
             return f"“{self._term}”: {len(self._lines)} occurrences · {another} to look up another term"
         lines, opens = key_for(InsightsScreen, "to_lines"), key_for(DataTable, "select_cursor")
         return f"“{self._term}”: {len(self._lines)} occurrences · {lines} to the lines, {opens} opens one's section"
